@@ -7,6 +7,7 @@ export interface DiffLine {
   newLine: number | null;
 }
 
+/** One `@@ -oldStart,oldLines +newStart,newLines @@` block; the numbers are the header's, as written (an omitted count is 1). */
 export interface Hunk {
   oldStart: number;
   oldLines: number;
@@ -17,11 +18,20 @@ export interface Hunk {
   lines: DiffLine[];
 }
 
+/** What happened to a file between the old and the new tree. */
 export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
 
-/** Why a file has no usable hunks. */
-export type NoPatchReason = 'binary' | 'patch-missing' | 'mode-only' | 'empty';
+/**
+ * Why a file has no usable hunks:
+ * - `binary`: git reported a binary change ("Binary files ... differ" or `GIT binary patch`);
+ * - `patch-missing`: GitHub sent the file without a `patch` (too large, or binary: the API does not say which);
+ * - `mode-only`: only the file mode changed (e.g. chmod +x);
+ * - `empty`: an empty file was added or deleted;
+ * - `unchanged`: the content is identical (a pure rename or copy, or GitHub's `unchanged` status).
+ */
+export type NoPatchReason = 'binary' | 'patch-missing' | 'mode-only' | 'empty' | 'unchanged';
 
+/** One file of a diff: its paths, status and modes, its hunks, and the new-side lines a review may point at. */
 export interface DiffFile {
   /** Path in the new tree (for deleted files: the old path). Unquoted, unescaped, without the a/ or b/ prefix. */
   path: string;

@@ -1,0 +1,4 @@
+export { runStaticPass, type StaticInput, type StaticPassResult, type RuleSeverityLookup } from './run-static-pass.js';
+export { analyzeFile, isAstAnalysable } from './analyze-file.js';
+export { AST_RULES, HARDCODED_SECRET_RULE, RULE_DOCS } from './registry.js';
+export type { StaticRule, RuleContext, RuleReport, RuleVisitor } from './rule.js';

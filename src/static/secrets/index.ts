@@ -1,0 +1,4 @@
+export { scanSecrets, type SecretMatch } from './scan-secrets.js';
+export { maskSecret } from './mask-secret.js';
+export { redactSecrets } from './redact-secrets.js';
+export { SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
