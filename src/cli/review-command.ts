@@ -27,7 +27,7 @@ export async function reviewCommand(
   let change;
   let configOptions;
   if (opts.diff !== undefined) {
-    const input = await readInput(opts.diff, 'diff file', io.stdin);
+    const input = await readInput(opts.diff, 'diff file', io.stdin, io.cwd);
     let files;
     try {
       files = parseDiff(input.text);
@@ -44,7 +44,7 @@ export async function reviewCommand(
     change = git;
     configOptions = { root: git.root, baseRef: opts.base! };
   }
-  const { config, source } = await loadLocalConfig({ ...configOptions, ...(common.config !== undefined ? { configFile: common.config } : {}) });
+  const { config, source } = await loadLocalConfig({ ...configOptions, cwd: io.cwd, ...(common.config !== undefined ? { configFile: common.config } : {}) });
   log.debug({ files: change.files.length, configSource: source }, 'reviewing change');
 
   const result = await runReview({

@@ -11,7 +11,7 @@ import type { CommonOptions } from './main.js';
 
 /** `argus scan PATH...`: the static pass over whole files, every line counting as changed. */
 export async function scanCommand(paths: readonly string[], common: CommonOptions, io: CliIo, log: Logger): Promise<number> {
-  const { config, source } = await loadLocalConfig({ root: io.cwd, ...(common.config !== undefined ? { configFile: common.config } : {}) });
+  const { config, source } = await loadLocalConfig({ root: io.cwd, cwd: io.cwd, ...(common.config !== undefined ? { configFile: common.config } : {}) });
   const files = await expandScanPaths(paths, io.cwd, (p) => isPathIncluded(config, p));
   log.debug({ files: files.length, configSource: source }, 'scanning');
 

@@ -11,6 +11,16 @@ export interface JsonSchemaMeta {
    * (every key is present).
    */
   io: 'input' | 'output';
+  /**
+   * Leave non-strict objects open (no `additionalProperties: false`). For output contracts that only ever
+   * add fields: a consumer validating with an older schema must still accept newer output. Strict objects
+   * (`z.strictObject`) stay closed either way.
+   */
+  openObjects?: boolean;
+}
+
+function isNonStrictObject(schema: z.core.$ZodTypes): boolean {
+  return schema._zod.def.type === 'object' && schema._zod.def.catchall === undefined;
 }
 
 /**
@@ -18,6 +28,14 @@ export interface JsonSchemaMeta {
  * widely) with `$schema`, `$id`, `title` and `description` first. Deterministic: same schema, same output.
  */
 export function buildJsonSchema(schema: z.ZodType, meta: JsonSchemaMeta): z.core.JSONSchema.BaseSchema {
-  const { $schema, ...body } = z.toJSONSchema(schema, { target: 'draft-07', io: meta.io, unrepresentable: 'throw' });
+  const { $schema, ...body } = z.toJSONSchema(schema, {
+    target: 'draft-07',
+    io: meta.io,
+    unrepresentable: 'throw',
+    override: ({ zodSchema, jsonSchema }) => {
+      // zod closes every object in output mode, because parsing strips unknown keys.
+      if (meta.openObjects === true && isNonStrictObject(zodSchema)) delete jsonSchema.additionalProperties;
+    },
+  });
   return { $schema, $id: meta.id, title: meta.title, description: meta.description, ...body };
 }

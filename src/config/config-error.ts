@@ -4,7 +4,7 @@
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  /** One line per problem, in file order where known; `message` is these joined by newlines. */
+  /** One line per problem, in the order the keys appear in the file; `message` is these joined by newlines. */
   readonly issues: string[];
   /** The file the problems are in, as given to `parseConfig`. */
   readonly source: string;

@@ -21,8 +21,8 @@ fail_on: critical          # fail the check only for critical findings ("off": n
 max_comments: 15
 
 rules:
-  sql-injection: critical  # report at a higher severity than the rule's own
-  no-console: "off"        # never report
+  self-comparison: high    # report at another severity than the rule's own
+  await-in-foreach: "off"  # never report
 
 llm:
   enabled: true

@@ -22,7 +22,8 @@ export function readConfigYaml(text: string, source: string): unknown {
       `${source}: the file is ${text.length} characters long, more than the limit of ${MAX_CONFIG_LENGTH}: shorten it`,
     ]);
   }
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': yaml would otherwise print warnings (e.g. about collection keys) through process.emitWarning.
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const seen = new Set<string>();
     const lines: string[] = [];

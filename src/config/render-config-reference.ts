@@ -15,7 +15,7 @@ fail_on: loud
 paths:
   exclude: dist/**
 rules:
-  sql-injection: sometimes
+  self-comparison: sometimes
 `;
 
 function errorLines(): string {
@@ -58,9 +58,13 @@ export function renderConfigReference(): string {
     '',
     '<!-- Generated from src/config by `npm run gen:schema`; edit the schema, not this file. -->',
     '',
-    `Argus reads \`${CONFIG_PATH}\` from the repository. Every key is optional: a missing or empty file means`,
-    'the defaults below. Unknown keys and invalid values are errors, reported one line per problem with the key',
-    'and what is expected, so a typo never silently falls back to a default.',
+    `Argus reads \`${CONFIG_PATH}\`. The App reads it from the pull request's base branch, so a pull request`,
+    'cannot switch off or weaken its own review; the CLI reads it from the base ref it compares against, else',
+    'from the working tree (or from `--config FILE`).',
+    '',
+    'Every key is optional: a missing or empty file means the defaults below. Unknown keys and invalid values are',
+    'errors, reported one line per problem with the key and what is expected, so a typo never silently falls back',
+    'to a default.',
     '',
     '## Editor support',
     '',
@@ -91,7 +95,7 @@ export function renderConfigReference(): string {
     'read the file too: YAML 1.1 parsers read a bare `off` as false.',
     '',
     'Rule ids in `rules` must look like `sql-injection` or `js/eval` (lowercase letters, digits, `-` and `/`).',
-    'An id that matches no rule is reported as a warning with the review, not silently ignored.',
+    'Argus reports ids that match no known rule, so a misspelt id does not go unnoticed.',
     '',
     '## Path matching',
     '',

@@ -8,7 +8,8 @@ import { argusConfigSchema, type ArgusConfig } from './schema/argus-config-schem
  * the defaults. Throws a `ConfigError` with one line per problem, each prefixed with `source`.
  */
 export function validateConfig(data: unknown, source: string): ArgusConfig {
-  const result = argusConfigSchema.safeParse(data ?? {}, { error: configErrorMap, reportInput: true });
+  const input = data ?? {};
+  const result = argusConfigSchema.safeParse(input, { error: configErrorMap, reportInput: true });
   if (result.success) return result.data;
-  throw new ConfigError(source, formatConfigIssues(result.error.issues, source, argusConfigSchema));
+  throw new ConfigError(source, formatConfigIssues(result.error.issues, source, argusConfigSchema, input));
 }

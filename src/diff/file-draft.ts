@@ -28,8 +28,6 @@ export interface FileDraft {
   /** The mode changed though the modes are unknown (GitHub's `changed` status). */
   modeChanged: boolean;
   binary: boolean;
-  /** Inside `GIT binary patch` data: skip lines until the next file. */
-  inBinaryData: boolean;
   patchMissing: boolean;
   hunks: Hunk[];
   addedLines: Set<number>;
@@ -43,7 +41,7 @@ export function createFileDraft(line: number, git: boolean): FileDraft {
   return {
     line, git, headerOld: null, headerNew: null, oldPrefix: 'a/', newPrefix: 'b/', minus: undefined, plus: undefined,
     renameFrom: null, renameTo: null, copyFrom: null, copyTo: null, created: false, deleted: false,
-    oldMode: null, newMode: null, modeChanged: false, binary: false, inBinaryData: false, patchMissing: false,
+    oldMode: null, newMode: null, modeChanged: false, binary: false, patchMissing: false,
     hunks: [], addedLines: new Set(), commentableLines: new Set(), additions: 0, deletions: 0,
   };
 }

@@ -50,10 +50,6 @@ export function parseDiff(text: string): DiffFile[] {
         );
       }
     }
-    if (file?.inBinaryData) {
-      i++;
-      continue;
-    }
     if (c === MINUS && line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ')) {
       const plusLine = lines[i + 1]!;
       if (file?.git && file.minus === undefined && file.hunks.length === 0) {
@@ -100,9 +96,23 @@ function startPlainFile(minusLine: string, plusLine: string, at: number): FileDr
   const file = createFileDraft(at + 1, false);
   const minus = parseFileHeaderPath(minusLine.slice(4), '');
   const plus = parseFileHeaderPath(plusLine.slice(4), '');
-  // Strip git's a/ and b/ only when both sides (or the one that is not /dev/null) carry them.
-  const prefixed = (minus === null || minus.startsWith('a/')) && (plus === null || plus.startsWith('b/'));
-  file.minus = prefixed && minus !== null ? minus.slice(2) : minus;
-  file.plus = prefixed && plus !== null ? plus.slice(2) : plus;
+  const [minusCut, plusCut] = plainPrefixLengths(minus, plus);
+  file.minus = minus === null ? null : minus.slice(minusCut);
+  file.plus = plus === null ? null : plus.slice(plusCut);
   return file;
+}
+
+/**
+ * How much to cut off each path of a plain diff: the first directory when both sides name the same file under
+ * different roots (`diff -ru old new`, like `patch -p1`), else git's a/ and b/ when present. A one-sided file
+ * (/dev/null) keeps any other root, since `diff -u /dev/null src/x.ts` is as likely as `old/x.ts`.
+ */
+function plainPrefixLengths(minus: string | null, plus: string | null): [number, number] {
+  if (minus !== null && plus !== null) {
+    const m = minus.indexOf('/');
+    const p = plus.indexOf('/');
+    return m > 0 && p > 0 && minus.slice(m) === plus.slice(p) ? [m + 1, p + 1] : [0, 0];
+  }
+  if (minus !== null) return minus.startsWith('a/') ? [2, 0] : [0, 0];
+  return plus !== null && plus.startsWith('b/') ? [0, 2] : [0, 0];
 }

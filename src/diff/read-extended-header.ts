@@ -31,8 +31,8 @@ export function readExtendedHeader(line: string, file: FileDraft): void {
   } else if (line.startsWith('Binary files ')) {
     file.binary = true;
   } else if (line === 'GIT binary patch') {
+    // The base85 data that follows starts with a letter and has no spaces, so no line of it matches a header.
     file.binary = true;
-    file.inBinaryData = true;
   }
 }
 

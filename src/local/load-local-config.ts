@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig, type ArgusConfig } from '../config/index.js';
 import { InputError } from './input-error.js';
 import { runGit } from './run-git.js';
@@ -18,11 +18,11 @@ export interface LoadedConfig {
  * ref, `.github/argus.yml` as it is on the BASE (as the App does, so a change cannot weaken its own
  * review); else the working tree's `.github/argus.yml`; else the defaults.
  */
-export async function loadLocalConfig(options: { configFile?: string; root: string; baseRef?: string }): Promise<LoadedConfig> {
+export async function loadLocalConfig(options: { configFile?: string; root: string; baseRef?: string; cwd: string }): Promise<LoadedConfig> {
   if (options.configFile !== undefined) {
     let text: string;
     try {
-      text = await readFile(options.configFile, 'utf8');
+      text = await readFile(resolve(options.cwd, options.configFile), 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from './input-error.js';
 
@@ -11,11 +12,11 @@ export interface InputText {
 }
 
 /**
- * Reads an input the user named (`-` for stdin). Missing files, folders and binary content are an
+ * Reads an input the user named (`-` for stdin; relative paths resolve against `cwd`). Missing files, folders and binary content are an
  * InputError whose message says what to do. Invalid UTF-8 is decoded lossily and flagged, because a
  * diff may hold one Latin-1 file among many good ones: the caller skips just that file.
  */
-export async function readInput(path: string, what: string, stdin: Readable): Promise<InputText> {
+export async function readInput(path: string, what: string, stdin: Readable, cwd: string): Promise<InputText> {
   const name = path === '-' ? 'stdin' : path;
   let bytes: Buffer;
   if (path === '-') {
@@ -25,13 +26,13 @@ export async function readInput(path: string, what: string, stdin: Readable): Pr
   } else {
     let info;
     try {
-      info = await stat(path);
+      info = await stat(resolve(cwd, path));
     } catch {
       throw new InputError(`${what} not found: ${path} (check the path, or pass - to read stdin)`);
     }
     if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory; pass a file (for example: git diff main > change.diff)`);
     try {
-      bytes = await readFile(path);
+      bytes = await readFile(resolve(cwd, path));
     } catch (err) {
       throw new InputError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
     }

@@ -25,12 +25,12 @@ export function renderText(result: ReviewResult, ctx: RenderContext): string {
 
 function findingBlock(f: Finding, c: Colors): string {
   const header = [
-    c.bold(clean(formatLocation(f))),
+    c.bold(literal(formatLocation(f))),
     paintSeverity(f.severity, c),
     f.category,
-    c.dim(clean(f.ruleId)),
+    c.dim(literal(f.ruleId)),
   ].join('  ');
-  const lines = [header, ...indent(c.bold(clean(f.title)), 2)];
+  const lines = [header, `  ${c.bold(oneLine(f.title))}`];
   if (f.message.trim() !== '') lines.push(...indent(clean(f.message.trim()), 2));
   if (f.suggestion !== undefined) {
     lines.push(`  ${c.dim('suggestion:')}`);
@@ -47,14 +47,14 @@ function footer(result: ReviewResult, c: Colors): string {
     c.bold(n === 0 ? `No findings in ${scope}` : `${pluralize(n, 'finding')} (${formatSeverityCounts(summarize(result.findings))}) in ${scope}`),
   ];
   if (result.notes.length > 0) {
-    lines.push('Notes:', ...result.notes.map((note) => `  - ${clean(note.replace(/\s+/g, ' ').trim())}`));
+    lines.push('Notes:', ...result.notes.map((note) => `  - ${oneLine(note)}`));
   }
   if (skippedFiles.length > 0) {
     lines.push(`Skipped ${pluralize(skippedFiles.length, 'file')}:`);
-    lines.push(...skippedFiles.map((s) => `  - ${clean(s.path)}: ${clean(s.reason)}`));
+    lines.push(...skippedFiles.map((s) => `  - ${literal(s.path)}: ${oneLine(s.reason)}`));
   }
   const rejections = formatRejections(result.rejected);
-  if (rejections !== '') lines.push(clean(rejections));
+  if (rejections !== '') lines.push(oneLine(rejections));
   if (llm !== null) lines.push(formatLlmStats(llm));
   return lines.join('\n');
 }
@@ -86,4 +86,14 @@ function indent(text: string, width: number, paint: (s: string) => string = (s) 
 
 function clean(text: string): string {
   return neutralizeControls(text);
+}
+
+/** Prose on one line: whitespace runs, newlines included, become one space. */
+function oneLine(text: string): string {
+  return clean(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Identifiers (paths, rule ids) shown exactly, with a newline made visible rather than breaking the header. */
+function literal(text: string): string {
+  return clean(text).replace(/\n/g, '\\n');
 }

@@ -64,7 +64,7 @@ function secretFindings(file: StaticInput, severity: Severity): RawFinding[] {
       source: 'static',
       ruleId: HARDCODED_SECRET_RULE.id,
       title: `${m.title} in code`,
-      message: `Line ${m.line} contains what looks like a ${m.title.replace(/^Hard-coded value for/, 'secret value for')} (\`${maskSecret(m.value)}\`). Revoke it if it is real, then load it from the environment or a secret manager; it stays in git history even after this line is removed.`,
+      message: `Looks like a credential: ${m.title} (\`${maskSecret(m.value)}\`). Revoke it if it is real, then load it from the environment or a secret manager; it stays in git history even after this line is removed.`,
       confidence: provider ? 0.95 : 0.6,
     } satisfies RawFinding;
   });

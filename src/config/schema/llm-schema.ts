@@ -17,4 +17,5 @@ export const llmSchema = z
       .meta({ examples: ['gpt-4.1-mini'] }),
   })
   .describe('The LLM review pass.');
+/** The validated `llm` section. */
 export type LlmConfig = z.infer<typeof llmSchema>;

@@ -34,4 +34,5 @@ export const pathsSchema = z
       ),
   })
   .describe('Which changed files Argus reviews. Globs use picomatch syntax and also match dot files.');
+/** The validated `paths` section. */
 export type PathsConfig = z.infer<typeof pathsSchema>;

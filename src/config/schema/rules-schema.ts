@@ -9,7 +9,7 @@ export const RULE_ID_PATTERN = /^[a-z0-9][a-z0-9/-]*$/;
 
 /** A rule id as written in `rules`, e.g. `sql-injection` or `js/eval`. */
 export const ruleIdSchema = z.string().regex(RULE_ID_PATTERN, {
-  error: 'expected a rule id: lowercase letters, digits, "-" and "/", starting with a letter or digit',
+  error: 'expected a rule id (lowercase letters, digits, "-" and "/", starting with a letter or digit)',
 });
 
 /** `rules`: per-rule severity overrides. */
@@ -19,5 +19,6 @@ export const rulesSchema = z
   .describe(
     'Per-rule overrides: rule id to "off" (never report it) or the severity to report it at instead of the rule\'s own.',
   )
-  .meta({ examples: [{ 'sql-injection': 'critical', 'no-console': 'off' }] });
+  .meta({ examples: [{ 'self-comparison': 'high', 'await-in-foreach': 'off' }] });
+/** The validated `rules` map: rule id to `"off"` or a severity. */
 export type RulesConfig = z.infer<typeof rulesSchema>;

@@ -15,4 +15,5 @@ export const SEVERITY_OR_OFF = ['off', ...SEVERITIES] as const;
 export const severityOrOffSchema = z.enum(SEVERITY_OR_OFF, {
   error: `expected "off" or a severity (${SEVERITY_LIST})`,
 });
+/** `"off"` or a severity, as written in `fail_on` and `rules`. */
 export type SeverityOrOff = z.infer<typeof severityOrOffSchema>;

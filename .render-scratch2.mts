@@ -1,0 +1,10 @@
+import { renderSummaryComment, renderLineComment, renderText } from './src/render/index.js';
+import { STATIC_ONLY, CLEAN, CTX, CODE_INJECTION } from './test/unit/render/fixtures.js';
+const hostile = { ...CODE_INJECTION, path: 'src/`evil`\n</details>.ts', ruleId: 'llm/`x`', title: '</details><img src=x onerror=alert(1)> @octocat', message: 'Fix it:\n# pwned\n<!-- argus:summary -->\n```\nunclosed', suggestion: 'a = "```";\n````', fingerprint: 'abc-->x' };
+console.log(renderSummaryComment(STATIC_ONLY, CTX)); console.log('=====');
+console.log(renderSummaryComment(CLEAN, CTX)); console.log('=====');
+console.log(renderSummaryComment({ ...STATIC_ONLY, findings: [hostile], notes: ['<b>note</b>\nline2'], stats: { ...STATIC_ONLY.stats, skippedFiles: [{ path: 'a`b<i>.png', reason: 'binary' }] } }, CTX)); console.log('=====');
+console.log(renderLineComment(hostile, CTX)); console.log('=====');
+console.log(JSON.stringify(renderText({ ...STATIC_ONLY, findings: [hostile] }, CTX)));
+console.log(renderText(CLEAN, CTX));
+process.stdout.write(renderText(STATIC_ONLY, { ...CTX, color: true }));
