@@ -1,5 +1,5 @@
 import { DiffParseError } from './diff-parse-error.js';
-import { createFileDraft, type FileDraft } from './file-draft.js';
+import { createFileDraft, draftPath, type FileDraft } from './file-draft.js';
 import { finishFile } from './finish-file.js';
 import { parseHunk } from './parse-hunk.js';
 import { splitLines } from './split-lines.js';
@@ -76,7 +76,7 @@ function readPatch(patch: string, file: FileDraft): void {
     const line = lines[i]!;
     if (!line.startsWith('@@')) {
       throw new DiffParseError(
-        `bad GitHub patch for ${file.headerNew ?? file.renameTo ?? file.copyTo ?? file.headerOld}: line ${i + 1} is not a hunk header: ${JSON.stringify(line.slice(0, 60))}; pass the "patch" field of a PR files API entry, which starts with "@@"`,
+        `bad GitHub patch for ${draftPath(file)}: line ${i + 1} is not a hunk header: ${JSON.stringify(line.slice(0, 60))}; pass the "patch" field of a PR files API entry, which starts with "@@"`,
       );
     }
     i = parseHunk(lines, i, file);

@@ -1,8 +1,8 @@
 import type { ArgusConfig } from '../config/index.js';
-import { effectiveRuleSeverity, isPathIncluded } from '../config/index.js';
+import { closestMatch, effectiveRuleSeverity, isPathIncluded, unknownRuleIds } from '../config/index.js';
 import type { DiffFile } from '../diff/types.js';
 import { dedupeFindings, fingerprintFindings, isAtLeast, rankFindings } from '../findings/index.js';
-import { runStaticPass, type StaticInput } from '../static/index.js';
+import { RULE_DOCS, runStaticPass, type StaticInput } from '../static/index.js';
 import type { ContentPort } from './ports.js';
 import { summarize, type ReviewResult, type SkippedFile } from './result.js';
 
@@ -56,6 +56,10 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
 
   const notes: string[] = [];
   if (request.llmSkipReason !== null) notes.push(`LLM pass skipped: ${request.llmSkipReason}`);
+  for (const id of unknownRuleIds(config, RULE_DOCS.keys())) {
+    const near = closestMatch(id, RULE_DOCS.keys());
+    notes.push(`Config: rules.${id} matches no rule${near ? ` (did you mean "${near}"?)` : ''}; it has no effect`);
+  }
 
   return {
     version: 1,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -6,6 +8,7 @@ import { reviewResultSchema, type ReviewResult } from '../../../src/review/resul
 import { CLEAN, CTX, FULL, STATIC_ONLY } from './fixtures.js';
 
 const validate = new Ajv2020({ allErrors: true }).compile(z.toJSONSchema(reviewResultSchema));
+const repoFile = (path: string): string => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
 describe('renderJson', () => {
   it.each([
@@ -96,5 +99,19 @@ describe('renderJson', () => {
     const reversed = { ...FULL, findings: [...FULL.findings].reverse() };
     const parsed = JSON.parse(renderJson(reversed, CTX)) as ReviewResult;
     expect(parsed.findings.map((f) => f.fingerprint)).toEqual(reversed.findings.map((f) => f.fingerprint));
+  });
+
+  it('also matches the published schema/review-output.schema.json', () => {
+    const published = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(repoFile('schema/review-output.schema.json')) as object);
+    for (const result of [FULL, STATIC_ONLY, CLEAN]) {
+      expect(published(JSON.parse(renderJson(result, CTX))), JSON.stringify(published.errors)).toBe(true);
+    }
+  });
+
+  it('prints the example in docs/json-output.md exactly as documented', () => {
+    const example = /```json\n([\s\S]*?)```/.exec(repoFile('docs/json-output.md'))?.[1];
+    expect(example).toBeDefined();
+    const parsed = reviewResultSchema.parse(JSON.parse(example!));
+    expect(renderJson(parsed, CTX)).toBe(example);
   });
 });

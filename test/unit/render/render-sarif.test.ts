@@ -1,29 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { sarifValidator } from '../../helpers/schema-validators.js';
 import type { Finding, Severity } from '../../../src/findings/finding.js';
 import { renderSarif } from '../../../src/render/render-sarif.js';
 import { summarize, type ReviewResult } from '../../../src/review/result.js';
 import { AWAIT_IN_FOREACH, CLEAN, CODE_INJECTION, CTX, DOUBLE_DISCOUNT, FULL, STATIC_ONLY } from './fixtures.js';
-
-/**
- * The official SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif. It declares draft-04 (`id`, `$schema`);
- * its keywords are all draft-07 compatible, so Ajv's default draft-07 validator reads it once those two move.
- */
-function sarifValidator() {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  // unicodeRegExp: false because one of the schema's patterns (language tags) is not valid with the u flag.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  // ajv-formats is not installed; these cover the three formats the schema uses.
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(s) && !/%(?![0-9A-Fa-f]{2})/.test(s));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile({ ...schema, $id: String(id) });
-}
 
 const validate = sarifValidator();
 
