@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,6 +17,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'bad.yml'), 'max_comments: lots\n');
   writeFileSync(join(dir, 'broken.yml'), 'rules: [unclosed\n');
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The demo diff cut in the middle of its second hunk. */
 function readDemoTruncated(): string {

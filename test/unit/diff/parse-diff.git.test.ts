@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDiff, type DiffFile, type DiffLine } from '../../../src/diff/index.js';
-import { createGitRepo, type GitRepo } from './git-repo.js';
+import { createTempRepo as createGitRepo, type TempRepo as GitRepo } from '../../helpers/git-repo.js';
 import { summarizeFile } from './summarize-file.js';
 
 const ctx = (oldLine: number, newLine: number, content: string): DiffLine => ({ kind: 'context', content, oldLine, newLine });
