@@ -1,6 +1,8 @@
-import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { RawFinding, Severity } from '../findings/finding.js';
 import type { RuleContext, RuleReport, StaticRule } from './rule.js';
+import { createTaintTracker } from './taint/create-taint-tracker.js';
+import { traverse } from './traverse.js';
 
 /** Extensions the AST pass reads, and whether JSX is on for them. */
 const AST_EXTENSIONS: ReadonlyMap<string, boolean> = new Map([
@@ -48,29 +50,41 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
   }
   const lines = text.split(/\r?\n/);
   const findings: RawFinding[] = [];
+  const taint = createTaintTracker();
+  const deferred: Array<() => void> = [];
   const handlers = new Map<string, Array<(node: TSESTree.Node) => void>>();
   for (const { rule, severity } of rules) {
     const ctx: RuleContext = {
       path,
       lines,
+      severity,
       report: (r) => findings.push(toRawFinding(path, rule, severity, r)),
+      atEnd: (fn) => deferred.push(fn),
+      taint: taint.query,
     };
-    for (const [type, handler] of Object.entries(rule.create(ctx))) {
-      const list = handlers.get(type) ?? [];
+    for (const [key, handler] of Object.entries(rule.create(ctx))) {
+      const list = handlers.get(key) ?? [];
       list.push(handler as (node: TSESTree.Node) => void);
-      handlers.set(type, list);
+      handlers.set(key, list);
     }
   }
-  simpleTraverse(
+  const exitKeys = new Map<string, string>();
+  traverse(
     ast,
-    {
-      enter(node) {
-        const list = handlers.get(node.type);
-        if (list) for (const h of list) h(node);
-      },
+    (node) => {
+      taint.enter(node);
+      const list = handlers.get(node.type);
+      if (list) for (const h of list) h(node);
     },
-    true,
+    (node) => {
+      let key = exitKeys.get(node.type);
+      if (key === undefined) exitKeys.set(node.type, (key = `${node.type}:exit`));
+      const list = handlers.get(key);
+      if (list) for (const h of list) h(node);
+      taint.leave(node);
+    },
   );
+  for (const fn of deferred) fn();
   return { ok: true, findings };
 }
 

@@ -1,12 +1,11 @@
 import type { RuleDoc } from '../findings/rule-doc.js';
 import type { StaticRule } from './rule.js';
-import { awaitInForEach } from './rules/await-in-foreach.js';
-import { codeInjection } from './rules/code-injection.js';
-import { commandInjection } from './rules/command-injection.js';
-import { selfComparison } from './rules/self-comparison.js';
+import { BUG_RULES } from './rules/bug/index.js';
+import { PERFORMANCE_RULES } from './rules/performance/index.js';
+import { SECURITY_RULES } from './rules/security/index.js';
 
-/** Every AST rule, in documentation order. Add a rule by adding its file and listing it here. */
-export const AST_RULES: readonly StaticRule[] = [codeInjection, commandInjection, awaitInForEach, selfComparison];
+/** Every AST rule, in documentation order: security, bug, performance. */
+export const AST_RULES: readonly StaticRule[] = [...SECURITY_RULES, ...BUG_RULES, ...PERFORMANCE_RULES];
 
 /** The secrets scanner reports under this rule id (it is line-based, not an AST rule). */
 export const HARDCODED_SECRET_RULE: RuleDoc = {

@@ -1,11 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Category, Severity } from '../findings/finding.js';
 import type { RuleDoc } from '../findings/rule-doc.js';
+import type { TaintQuery } from './taint/types.js';
 
-/** Handlers keyed by ESTree node type, each called with a node of that type during the one traversal. */
-export type RuleVisitor = {
-  [K in TSESTree.Node['type']]?: (node: Extract<TSESTree.Node, { type: K }>) => void;
-};
+type NodeType = TSESTree.Node['type'];
+type Handler<K extends NodeType> = (node: Extract<TSESTree.Node, { type: K }>) => void;
+
+/**
+ * Handlers keyed by ESTree node type, called on the way into a node during the one traversal, and
+ * `"<Type>:exit"` handlers called on the way out (as in ESLint). Nodes carry `parent`.
+ */
+export type RuleVisitor = { [K in NodeType]?: Handler<K> } & { [K in NodeType as `${K}:exit`]?: Handler<K> };
 
 /** What a rule reports; the engine turns it into a RawFinding. */
 export interface RuleReport {
@@ -18,7 +23,7 @@ export interface RuleReport {
   category?: Category;
   /** 0..1; defaults to 0.9 for deterministic rules. */
   confidence?: number;
-  /** Replacement text for the node's full lines. */
+  /** Replacement text for the node's full lines (line..endLine), without a trailing newline. */
   suggestion?: string;
 }
 
@@ -27,7 +32,13 @@ export interface RuleContext {
   path: string;
   /** The file's lines; index 0 is line 1. */
   lines: readonly string[];
+  /** The severity in force for this rule (after config overrides). */
+  severity: Severity;
   report(report: RuleReport): void;
+  /** Runs `fn` once the whole file has been traversed: when taint facts are complete. */
+  atEnd(fn: () => void): void;
+  /** Where values come from; ask it from `atEnd` callbacks. */
+  taint: TaintQuery;
 }
 
 /** A static rule: its documentation and a factory for its visitor (called once per file). */

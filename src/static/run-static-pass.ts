@@ -2,6 +2,7 @@ import type { RawFinding, Severity } from '../findings/finding.js';
 import { analyzeFile, isAstAnalysable, type EnabledRule } from './analyze-file.js';
 import { AST_RULES, HARDCODED_SECRET_RULE } from './registry.js';
 import { maskSecret, scanSecrets } from './secrets/index.js';
+import { isSuppressed } from './suppressions.js';
 
 /** A changed text file as the static pass sees it. */
 export interface StaticInput {
@@ -36,12 +37,16 @@ export function runStaticPass(files: readonly StaticInput[], severityOf: RuleSev
   const skippedFiles: StaticPassResult['skippedFiles'] = [];
   for (const file of files) {
     if (file.changedLines.size === 0) continue;
+    const found: RawFinding[] = [];
     if (rules.length > 0 && isAstAnalysable(file.path)) {
       const result = analyzeFile(file.path, file.text, rules);
-      if (result.ok) findings.push(...result.findings.filter((f) => touchesChangedLine(f, file.changedLines)));
+      if (result.ok) found.push(...result.findings.filter((f) => touchesChangedLine(f, file.changedLines)));
       else skippedFiles.push({ path: file.path, reason: result.reason });
     }
-    if (secretSeverity !== 'off') findings.push(...secretFindings(file, secretSeverity));
+    if (secretSeverity !== 'off') found.push(...secretFindings(file, secretSeverity));
+    if (found.length === 0) continue;
+    const lines = file.text.split(/\r?\n/);
+    findings.push(...found.filter((f) => !isSuppressed(lines, f.line, f.ruleId)));
   }
   return { findings, skippedFiles };
 }

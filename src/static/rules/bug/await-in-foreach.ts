@@ -1,5 +1,5 @@
-import { containsOwnAwait } from '../ast-helpers.js';
-import type { StaticRule } from '../rule.js';
+import { containsOwnAwait } from '../../ast-helpers.js';
+import type { StaticRule } from '../../rule.js';
 
 /** `array.forEach(async (x) => { await ... })`: forEach does not wait, so the work runs unawaited. */
 export const awaitInForEach: StaticRule = {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName, isConstant } from '../ast-helpers.js';
-import type { StaticRule } from '../rule.js';
+import { calleeName, isConstant } from '../../ast-helpers.js';
+import type { StaticRule } from '../../rule.js';
 
 const VM_RUNNERS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction']);
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { StaticRule } from '../rule.js';
+import type { StaticRule } from '../../rule.js';
 
 const COMPARISONS = new Set(['===', '==', '!==', '!=', '<', '<=', '>', '>=']);
 

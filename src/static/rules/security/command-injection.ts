@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName, isConstant, lastSegment } from '../ast-helpers.js';
-import type { StaticRule } from '../rule.js';
+import { calleeName, isConstant, lastSegment } from '../../ast-helpers.js';
+import type { StaticRule } from '../../rule.js';
 
 const SHELL_RUNNERS = new Set(['exec', 'execSync']);
 const ARGV_RUNNERS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync']);
