@@ -28,6 +28,14 @@ llm:
   enabled: true
   model: null              # ARGUS_MODEL, or the built-in default
 
+semgrep:
+  enabled: auto            # run when semgrep is installed, skip silently when not
+  binary: null             # find semgrep on PATH
+  configs:
+    - "p/default"          # registry rulesets need network access
+    - "tools/semgrep/"     # local rule files work offline
+  timeout_seconds: 60
+
 instructions: |
   We use Result types instead of exceptions; flag any new throw in src/domain.
   Public functions in src/api need TSDoc.

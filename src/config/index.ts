@@ -8,6 +8,8 @@ export { pathsSchema, globSchema } from './schema/paths-schema.js';
 export type { PathsConfig } from './schema/paths-schema.js';
 export { llmSchema } from './schema/llm-schema.js';
 export type { LlmConfig } from './schema/llm-schema.js';
+export { semgrepSchema, MAX_SEMGREP_TIMEOUT_SECONDS } from './schema/semgrep-schema.js';
+export type { SemgrepConfig } from './schema/semgrep-schema.js';
 export { rulesSchema, ruleIdSchema, RULE_ID_PATTERN } from './schema/rules-schema.js';
 export type { RulesConfig } from './schema/rules-schema.js';
 export { severityOrOffSchema, severitySettingSchema, SEVERITY_OR_OFF } from './schema/severity-setting.js';

@@ -1,8 +1,8 @@
 import type { ArgusConfig } from '../config/index.js';
 import { closestMatch, effectiveRuleSeverity, isPathIncluded, unknownRuleIds } from '../config/index.js';
 import type { DiffFile } from '../diff/types.js';
-import { dedupeFindings, fingerprintFindings, isAtLeast, rankFindings } from '../findings/index.js';
-import { RULE_DOCS, runStaticPass, type StaticInput } from '../static/index.js';
+import { dedupeFindings, fingerprintFindings, isAtLeast, rankFindings, type Severity } from '../findings/index.js';
+import { RULE_DOCS, runSemgrepPass, runStaticPass, type StaticInput } from '../static/index.js';
 import type { ContentPort } from './ports.js';
 import { summarize, type ReviewResult, type SkippedFile } from './result.js';
 
@@ -47,14 +47,17 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
     inputs.push({ path: file.path, text: content.text, changedLines: file.addedLines });
   }
 
-  const staticPass = runStaticPass(inputs, (ruleId, fallback) => effectiveRuleSeverity(config, ruleId, fallback));
+  const severityOf = (ruleId: string, fallback: Severity): Severity | 'off' => effectiveRuleSeverity(config, ruleId, fallback);
+  const staticPass = runStaticPass(inputs, severityOf);
+  // Semgrep is an external process, so its pass is the asynchronous one; it never throws (failures are notes).
+  const semgrepPass = await runSemgrepPass(inputs, config.semgrep, severityOf);
   skippedFiles.push(...staticPass.skippedFiles);
 
-  const raw = staticPass.findings.filter((f) => isAtLeast(f.severity, config.min_severity));
+  const raw = [...staticPass.findings, ...semgrepPass.findings].filter((f) => isAtLeast(f.severity, config.min_severity));
   const { kept } = dedupeFindings(fingerprintFindings(raw, (path) => texts.get(path)));
   const findings = rankFindings(kept);
 
-  const notes: string[] = [];
+  const notes: string[] = [...staticPass.notes, ...semgrepPass.notes];
   if (request.llmSkipReason !== null) notes.push(`LLM pass skipped: ${request.llmSkipReason}`);
   for (const id of unknownRuleIds(config, RULE_DOCS.keys())) {
     const near = closestMatch(id, RULE_DOCS.keys());

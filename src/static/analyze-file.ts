@@ -1,8 +1,12 @@
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { parse, type TSESTree, type TSESTreeOptions } from '@typescript-eslint/typescript-estree';
 import type { RawFinding, Severity } from '../findings/finding.js';
 import type { RuleContext, RuleReport, StaticRule } from './rule.js';
 import { createTaintTracker } from './taint/create-taint-tracker.js';
 import { traverse } from './traverse.js';
+
+type Handler = (node: TSESTree.Node) => void;
+
+const EXIT = ':exit';
 
 /** Extensions the AST pass reads, and whether JSX is on for them. */
 const AST_EXTENSIONS: ReadonlyMap<string, boolean> = new Map([
@@ -21,6 +25,21 @@ export function isAstAnalysable(path: string): boolean {
   return AST_EXTENSIONS.has(extensionOf(path)) && !path.endsWith('.d.ts');
 }
 
+/** The typescript-estree options the AST pass parses `path` with (exported so the benchmark parses alike). */
+export function astParseOptions(path: string): TSESTreeOptions {
+  return {
+    loc: true,
+    range: true,
+    jsx: AST_EXTENSIONS.get(extensionOf(path)) ?? false,
+    comment: false,
+    tokens: false,
+    errorOnUnknownASTType: false,
+    suppressDeprecatedPropertyWarnings: true,
+    // ESTree has no JSDoc nodes and JSDoc problems never fail a parse, so TypeScript can skip reading them.
+    jsDocParsingMode: 'none',
+  };
+}
+
 export type AnalyzeFileResult = { ok: true; findings: RawFinding[] } | { ok: false; reason: 'parse-error'; detail: string };
 
 /** A rule as the engine runs it: the rule plus the severity in force (after config overrides). */
@@ -36,55 +55,55 @@ export interface EnabledRule {
 export function analyzeFile(path: string, text: string, rules: readonly EnabledRule[]): AnalyzeFileResult {
   let ast: TSESTree.Program;
   try {
-    ast = parse(text, {
-      loc: true,
-      range: true,
-      jsx: AST_EXTENSIONS.get(extensionOf(path)) ?? false,
-      comment: false,
-      tokens: false,
-      errorOnUnknownASTType: false,
-      suppressDeprecatedPropertyWarnings: true,
-    });
+    ast = parse(text, astParseOptions(path));
   } catch (err) {
     return { ok: false, reason: 'parse-error', detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
   }
-  const lines = text.split(/\r?\n/);
   const findings: RawFinding[] = [];
   const taint = createTaintTracker();
   const deferred: Array<() => void> = [];
-  const handlers = new Map<string, Array<(node: TSESTree.Node) => void>>();
+  const onEnter = new Map<string, Handler[]>();
+  const onExit = new Map<string, Handler[]>();
+  let lines: string[] | undefined;
   for (const { rule, severity } of rules) {
     const ctx: RuleContext = {
       path,
-      lines,
+      // Split on first use: most files give no rule a reason to read their text.
+      get lines() {
+        return (lines ??= text.split(/\r?\n/));
+      },
       severity,
       report: (r) => findings.push(toRawFinding(path, rule, severity, r)),
       atEnd: (fn) => deferred.push(fn),
       taint: taint.query,
     };
-    for (const [key, handler] of Object.entries(rule.create(ctx))) {
-      const list = handlers.get(key) ?? [];
-      list.push(handler as (node: TSESTree.Node) => void);
-      handlers.set(key, list);
+    const visitor = rule.create(ctx) as Record<string, Handler | undefined>;
+    for (const key of Object.keys(visitor)) {
+      const handler = visitor[key];
+      if (typeof handler !== 'function') continue;
+      const exit = key.endsWith(EXIT);
+      const table = exit ? onExit : onEnter;
+      const type = exit ? key.slice(0, -EXIT.length) : key;
+      const list = table.get(type);
+      if (list === undefined) table.set(type, [handler]);
+      else list.push(handler);
     }
   }
-  const exitKeys = new Map<string, string>();
   traverse(
     ast,
     (node) => {
       taint.enter(node);
-      const list = handlers.get(node.type);
-      if (list) for (const h of list) h(node);
+      const list = onEnter.get(node.type);
+      if (list !== undefined) for (let i = 0; i < list.length; i++) list[i]!(node);
     },
     (node) => {
-      let key = exitKeys.get(node.type);
-      if (key === undefined) exitKeys.set(node.type, (key = `${node.type}:exit`));
-      const list = handlers.get(key);
-      if (list) for (const h of list) h(node);
+      const list = onExit.get(node.type);
+      if (list !== undefined) for (let i = 0; i < list.length; i++) list[i]!(node);
       taint.leave(node);
     },
   );
-  for (const fn of deferred) fn();
+  // An atEnd callback may register another; the index loop runs those too.
+  for (let i = 0; i < deferred.length; i++) deferred[i]!();
   return { ok: true, findings };
 }
 

@@ -1,5 +1,5 @@
 /** The inline suppression marker: `// argus-ignore-next-line <rule-id>[, <rule-id>] -- reason`. */
-const MARKER = /argus-ignore-next-line(?:[ \t]+([a-z0-9][a-z0-9/, \t-]*?))?[ \t]*(?:--.*)?$/;
+const MARKER = /argus-ignore-next-line(?:[ \t]+([a-z0-9][a-z0-9/._, \t-]*?))?[ \t]*(?:--.*)?$/;
 
 /**
  * True when the line before `line` (1-based) suppresses `ruleId`: it holds the marker with that id, or

@@ -70,14 +70,14 @@ describe('argus review --base', () => {
 
   function buildRepo(): TempRepo {
     repo = createTempRepo();
-    repo.write('src/app.ts', ['export function run(input: string) {', '  return input.length;', '}', ''].join('\n'));
+    repo.write('src/app.ts', ['export function run(req: { query: { code: string } }) {', '  return req.query.code.length;', '}', ''].join('\n'));
     repo.write('src/util.js', 'export const one = 1;\n');
     repo.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
     repo.commitAll('base');
     repo.git('checkout', '-q', '-b', 'feature');
     repo.write(
       'src/app.ts',
-      ['export function run(input: string) {', '  const value = eval(input);', '  if (value === value) return 1;', '  return input.length;', '}', ''].join('\n'),
+      ['export function run(req: { query: { code: string } }) {', '  const value = eval(req.query.code);', '  if (value === value) return 1;', '  return req.query.code.length;', '}', ''].join('\n'),
     );
     repo.write('src/util.js', 'export const one = 1;\nexport const token = "ghp_' + 'a'.repeat(36) + '";\n');
     repo.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 2]));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { llmSchema } from './llm-schema.js';
 import { pathsSchema } from './paths-schema.js';
 import { rulesSchema } from './rules-schema.js';
+import { semgrepSchema } from './semgrep-schema.js';
 import { severityOrOffSchema, severitySettingSchema } from './severity-setting.js';
 
 /** Longest `instructions` accepted: they go into every prompt, so they cost tokens on every review. */
@@ -43,6 +44,7 @@ export const argusConfigSchema = z.strictObject(
       ),
     rules: rulesSchema,
     llm: llmSchema.prefault({}),
+    semgrep: semgrepSchema.prefault({}),
     instructions: z
       .string({ error: 'expected a string (use a YAML block scalar "|" for several lines)' })
       .max(MAX_INSTRUCTIONS_LENGTH, {

@@ -5,11 +5,11 @@ import { severityOrOffSchema } from './severity-setting.js';
  * What a rule id looks like. The config module does not know the rule registry, so ids are only checked
  * for shape here; `unknownRuleIds` lets the caller report ids that match no rule.
  */
-export const RULE_ID_PATTERN = /^[a-z0-9][a-z0-9/-]*$/;
+export const RULE_ID_PATTERN = /^[a-z0-9][a-z0-9/._-]*$/;
 
-/** A rule id as written in `rules`, e.g. `sql-injection` or `js/eval`. */
+/** A rule id as written in `rules`, e.g. `sql-injection` or `semgrep/python.lang.security.audit.eval-detected`. */
 export const ruleIdSchema = z.string().regex(RULE_ID_PATTERN, {
-  error: 'expected a rule id (lowercase letters, digits, "-" and "/", starting with a letter or digit)',
+  error: 'expected a rule id (lowercase letters, digits, "-", "/", "." and "_", starting with a letter or digit)',
 });
 
 /** `rules`: per-rule severity overrides. */

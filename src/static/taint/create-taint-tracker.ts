@@ -1,14 +1,71 @@
-import { isConstant } from '../ast-helpers.js';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrap } from '../ast-helpers.js';
+import { createConstantText, type ConstantText } from './create-constant-text.js';
+import { createResolver, type Resolver } from './create-resolver.js';
+import { sinkBit, verdictOf } from './fact.js';
+import { memberRoot } from './record-facts.js';
+import { createFactRecorder } from './record-facts.js';
 import type { TaintTracker } from './types.js';
 
 /**
- * Builds the taint tracker for one file. Interim version: no data flow yet, so anything that is not a
- * constant is `unknown`. The taint-tracking work replaces this with real source-to-sink tracking.
+ * Builds the taint tracker for one file. The traversal feeds `enter`/`leave` (scopes, declarations,
+ * assignments, returns and named calls are recorded in O(1) per node); the first question builds the
+ * resolver, which answers lazily with memoisation (see `createResolver`). Questions belong in `ctx.atEnd`
+ * callbacks: one asked mid-traversal sees only what was read so far, and the resolver is rebuilt (its
+ * memo dropped) if more is recorded afterwards.
  */
 export function createTaintTracker(): TaintTracker {
+  const recorder = createFactRecorder();
+  const facts = recorder.facts;
+  let resolver: Resolver | null = null;
+  let text: ConstantText | null = null;
+  let applied = 0;
+  /** How much the traversal had recorded when the resolver was built. */
+  let seenCalls = 0;
+  let seenReturns = 0;
+
+  const ready = (): Resolver => {
+    if (resolver === null || facts.pending.length !== applied || facts.namedCalls.length !== seenCalls || facts.returns.size !== seenReturns) {
+      resolver = createResolver(facts, applied);
+      text = createConstantText(resolver.find);
+      applied = facts.pending.length;
+      seenCalls = facts.namedCalls.length;
+      seenReturns = facts.returns.size;
+    }
+    return resolver;
+  };
+
+  const bindingOf = (node: TSESTree.Node) => {
+    const n = unwrap(node);
+    const root = n.type === 'Identifier' ? n : n.type === 'MemberExpression' ? memberRoot(n) : null;
+    return root === null ? null : ready().find(root);
+  };
+
   return {
-    enter: () => undefined,
-    leave: () => undefined,
-    query: { of: (node) => (isConstant(node) ? { kind: 'constant' } : { kind: 'unknown' }) },
+    enter: recorder.enter,
+    leave: recorder.leave,
+    query: {
+      of(node, sink) {
+        const r = ready();
+        return verdictOf(r.close(r.fact(node)), sinkBit(sink));
+      },
+      prefixOf(node) {
+        ready();
+        return text!.prefixOf(node);
+      },
+      origin(node) {
+        ready();
+        return text!.origin(node);
+      },
+      roleOf(node) {
+        const n = unwrap(node);
+        if (n.type !== 'Identifier') return null;
+        const b = ready().find(n);
+        return b === null ? null : ready().role(b);
+      },
+      moduleOf(node) {
+        return bindingOf(node)?.module ?? null;
+      },
+    },
   };
 }

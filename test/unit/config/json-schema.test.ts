@@ -36,7 +36,7 @@ describe('the config JSON schema', () => {
     expect(errorsFor('fail_on: loud\n')).toEqual(['/fail_on must be equal to one of the allowed values']);
     expect(errorsFor('max_comments: 500\n')).toEqual(['/max_comments must be <= 100']);
     expect(errorsFor('rules:\n  Bad_Id: high\n')).toEqual([
-      '/rules must match pattern "^[a-z0-9][a-z0-9/-]*$"',
+      '/rules must match pattern "^[a-z0-9][a-z0-9/._-]*$"',
       '/rules property name must be valid',
     ]);
     expect(errorsFor('paths:\n  exclude: ["/dist/**"]\n')).toEqual(['/paths/exclude/0 must match pattern "^(?![!/]|\\.\\/)"']);
@@ -60,6 +60,10 @@ describe('the config JSON schema', () => {
       'rules',
       'llm.enabled',
       'llm.model',
+      'semgrep.enabled',
+      'semgrep.binary',
+      'semgrep.configs',
+      'semgrep.timeout_seconds',
       'instructions',
       'language',
     ]);
@@ -83,6 +87,10 @@ describe('the config JSON schema', () => {
       rules: config.rules,
       'llm.enabled': config.llm.enabled,
       'llm.model': config.llm.model,
+      'semgrep.enabled': config.semgrep.enabled,
+      'semgrep.binary': config.semgrep.binary,
+      'semgrep.configs': config.semgrep.configs,
+      'semgrep.timeout_seconds': config.semgrep.timeout_seconds,
       instructions: config.instructions,
       language: config.language,
     });

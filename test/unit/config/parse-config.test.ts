@@ -14,6 +14,7 @@ const DEFAULTS: ArgusConfig = {
   llm: { enabled: true, model: null },
   instructions: '',
   language: 'en',
+  semgrep: { enabled: 'auto', binary: null, configs: ['p/default'], timeout_seconds: 60 },
 };
 
 /** The lines of the ConfigError `parseConfig(text)` throws. */
@@ -77,6 +78,7 @@ describe('a full valid file', () => {
       instructions:
         'We use Result types instead of exceptions; flag any new throw in src/domain.\nPublic functions in src/api need TSDoc.\n',
       language: 'en',
+      semgrep: { enabled: 'auto', binary: null, configs: ['p/default', 'tools/semgrep/'], timeout_seconds: 60 },
     });
   });
 
@@ -111,6 +113,7 @@ describe('a full valid file', () => {
       llm: { enabled: false, model: 'some-model' },
       instructions: 'x'.repeat(4000),
       language: 'pt-BR',
+      semgrep: { enabled: 'auto', binary: null, configs: ['p/default'], timeout_seconds: 60 },
     });
     expect(parseConfig('max_comments: 100\nlanguage: zh-Hant-TW\n', SOURCE)).toMatchObject({ max_comments: 100, language: 'zh-Hant-TW' });
   });
@@ -154,7 +157,7 @@ describe('errors', () => {
 
   it('reports an invalid rule id', () => {
     expect(errorsOf('rules:\n  Sql_Injection: high\n')).toEqual([
-      `${SOURCE}: rules: invalid key "Sql_Injection": expected a rule id (lowercase letters, digits, "-" and "/", starting with a letter or digit)`,
+      `${SOURCE}: rules: invalid key "Sql_Injection": expected a rule id (lowercase letters, digits, "-", "/", "." and "_", starting with a letter or digit)`,
     ]);
   });
 
@@ -167,7 +170,7 @@ describe('errors', () => {
 
   it('lists the allowed keys when no key is close', () => {
     expect(errorsOf('reviewers: [octocat]\n')).toEqual([
-      `${SOURCE}: unknown key "reviewers" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, instructions, language)`,
+      `${SOURCE}: unknown key "reviewers" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, semgrep, instructions, language)`,
     ]);
     expect(errorsOf('llm:\n  temperature: 0\n')).toEqual([`${SOURCE}: llm: unknown key "temperature" (allowed keys: enabled, model)`]);
   });
@@ -225,7 +228,7 @@ describe('errors', () => {
   it('reports a mapping used as a key as an unknown key, without printing a process warning', () => {
     const emitWarning = vi.spyOn(process, 'emitWarning');
     expect(errorsOf('? [a, b]\n: 1\n')).toEqual([
-      `${SOURCE}: unknown key "[ a, b ]" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, instructions, language)`,
+      `${SOURCE}: unknown key "[ a, b ]" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, semgrep, instructions, language)`,
     ]);
     expect(emitWarning).not.toHaveBeenCalled();
   });

@@ -121,7 +121,7 @@ describe('the engine', () => {
   });
 
   it('applies the severity in force and the rule metadata', () => {
-    const result = analyzeFile('src/a.ts', 'eval(x);', [{ rule: AST_RULES.find((r) => r.doc.id === 'code-injection')!, severity: 'low' }]);
+    const result = analyzeFile('src/a.ts', 'eval(process.argv[2]);', [{ rule: AST_RULES.find((r) => r.doc.id === 'code-injection')!, severity: 'low' }]);
     expect(result).toMatchObject({
       ok: true,
       findings: [{ path: 'src/a.ts', line: 1, endLine: 1, severity: 'low', category: 'security', source: 'static', ruleId: 'code-injection', title: 'Code injection', confidence: 0.9 }],

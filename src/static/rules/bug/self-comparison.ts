@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { StaticRule } from '../../rule.js';
+import { sourceText } from './source-text.js';
 
 const COMPARISONS = new Set(['===', '==', '!==', '!=', '<', '<=', '>', '>=']);
 
@@ -37,14 +38,5 @@ function isPlainReference(node: TSESTree.Node): boolean {
 }
 
 function sameText(lines: readonly string[], a: TSESTree.Node, b: TSESTree.Node): boolean {
-  return textOf(lines, a).replace(/\s+/g, '') === textOf(lines, b).replace(/\s+/g, '');
-}
-
-function textOf(lines: readonly string[], node: TSESTree.Node): string {
-  const { start, end } = node.loc;
-  if (start.line === end.line) return (lines[start.line - 1] ?? '').slice(start.column, end.column);
-  const parts = lines.slice(start.line - 1, end.line);
-  parts[0] = (parts[0] ?? '').slice(start.column);
-  parts[parts.length - 1] = (parts[parts.length - 1] ?? '').slice(0, end.column);
-  return parts.join('\n');
+  return sourceText(lines, a).replace(/\s+/g, '') === sourceText(lines, b).replace(/\s+/g, '');
 }

@@ -1,10 +1,22 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName, isConstant } from '../../ast-helpers.js';
+import { unwrap } from '../../ast-helpers.js';
 import type { StaticRule } from '../../rule.js';
+import { calleeMethod, callTarget } from '../../taint/call-target.js';
+import { reportTaint } from '../../taint/report-taint.js';
+import { worstVerdict } from '../../taint/worst-verdict.js';
 
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'global', 'self']);
 const VM_RUNNERS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction']);
+const TIMERS = new Set(['setTimeout', 'setInterval']);
+const CALL_SINKS = new Set(['eval', 'Function', ...TIMERS, ...VM_RUNNERS]);
+const FIX = 'Parse data with `JSON.parse`, look values up in a map, or pass a function instead of a string.';
+const IMPACT = 'whoever controls it runs arbitrary JavaScript with the privileges of this process';
 
-/** eval, the Function constructor, string timers and vm.run* with code that is not a constant. */
+/**
+ * Strings evaluated as code: `eval`, the `Function` constructor, string timers, `vm.run*`, `vm.compileFunction`
+ * and `new vm.Script`. Graded by the taint of the code: input is critical, a value of unknown origin one grade
+ * lower, constants are fine. A timer is only a sink when given a string (a function is the normal case).
+ */
 export const codeInjection: StaticRule = {
   doc: {
     id: 'code-injection',
@@ -13,43 +25,64 @@ export const codeInjection: StaticRule = {
     category: 'security',
     help:
       'Evaluating a string as code runs whatever that string holds; if any part of it comes from a user, ' +
-      'the user runs code on your server. Parse data with `JSON.parse`, look values up in a map, or pass a ' +
-      'function instead of a string to timers.',
+      'the user runs code on your server (or in your page). Parse data with `JSON.parse`, look values up in a ' +
+      'map, or pass a function instead of a string to timers. A `vm` context is not a security boundary.',
   },
   create(ctx) {
-    const flag = (node: TSESTree.Node, what: string): void =>
-      ctx.report({
-        node,
-        message: `${what} evaluates a string that is not a constant as code. If any part of it comes from input, an attacker runs arbitrary code. Replace it with data parsing (JSON.parse), a lookup table, or a function.`,
-      });
+    const evaluate = (node: TSESTree.Node, values: readonly (TSESTree.Node | undefined)[], what: string, stringOnly = false): void => {
+      const worst = worstVerdict(ctx.taint, values, 'code');
+      if (worst === null) return;
+      // A timer given a variable of unknown origin is almost always a callback, not a string.
+      if (stringOnly && worst.verdict.kind !== 'tainted' && !isStringy(ctx.taint.origin(worst.value))) return;
+      reportTaint(ctx, { node, value: worst.value, verdict: worst.verdict, sink: 'code', reaches: `${what} as code`, impact: IMPACT, fix: FIX, reportUnknown: true });
+    };
+    const check = (node: TSESTree.Node, values: readonly (TSESTree.Node | undefined)[], what: string, stringOnly = false): void =>
+      ctx.atEnd(() => evaluate(node, values, what, stringOnly));
+
+    const isVm = (receiver: TSESTree.Node | null, callee: TSESTree.Node): boolean => {
+      if (receiver !== null) {
+        const r = unwrap(receiver);
+        return (r.type === 'Identifier' && r.name === 'vm') || ctx.taint.moduleOf(r) === 'vm';
+      }
+      return ctx.taint.moduleOf(callee) === 'vm';
+    };
+
     return {
       CallExpression(node) {
-        const name = calleeName(node.callee);
-        const first = node.arguments[0];
-        if (!name || !first || first.type === 'SpreadElement') return;
-        const short = name.replace(/^(?:window|globalThis|global|self)\./, '');
-        if (short === 'eval' && !isConstant(first)) flag(node, '`eval()`');
-        else if (short === 'Function' && !node.arguments.every((a) => a.type !== 'SpreadElement' && isConstant(a)))
-          flag(node, '`Function()`');
-        else if ((short === 'setTimeout' || short === 'setInterval') && isStringy(first) && !isConstant(first))
-          flag(node, `\`${short}()\` with a string`);
-        else if (/^vm\.|\.vm\./.test(`${name}.`) && VM_RUNNERS.has(name.split('.').pop()!) && !isConstant(first))
-          flag(node, `\`${name}()\``);
+        const method = calleeMethod(node);
+        if (method === null || !CALL_SINKS.has(method) || node.arguments.length === 0) return;
+        const t = callTarget(node);
+        if (t === null) return;
+        const global = t.receiver === null || (t.receiver.type === 'Identifier' && GLOBAL_OBJECTS.has(t.receiver.name));
+        if (t.method === 'eval' && global) check(node, [node.arguments[0]], '`eval()`');
+        else if (t.method === 'Function' && global) check(node, node.arguments, '`Function()`');
+        else if (TIMERS.has(t.method) && global) check(node, [node.arguments[0]], `\`${t.method}()\` with a string`, true);
+        else if (VM_RUNNERS.has(t.method)) {
+          const { receiver } = t;
+          ctx.atEnd(() => {
+            if (isVm(receiver, node.callee)) evaluate(node, [node.arguments[0]], `\`${t.method}()\``);
+          });
+        }
       },
       NewExpression(node) {
-        const name = calleeName(node.callee);
-        if (name === null) return;
-        const short = name.replace(/^(?:window|globalThis|global|self)\./, '');
-        if (short === 'Function' && !node.arguments.every((a) => a.type !== 'SpreadElement' && isConstant(a)))
-          flag(node, '`new Function()`');
-        if ((short === 'vm.Script' || short === 'Script') && node.arguments[0] && !isConstant(node.arguments[0]))
-          flag(node, '`new vm.Script()`');
+        const method = calleeMethod(node);
+        if ((method !== 'Function' && method !== 'Script') || node.arguments.length === 0) return;
+        const t = callTarget(node);
+        if (t === null) return;
+        const global = t.receiver === null || (t.receiver.type === 'Identifier' && GLOBAL_OBJECTS.has(t.receiver.name));
+        if (t.method === 'Function' && global) check(node, node.arguments, '`new Function()`');
+        else if (t.method === 'Script') {
+          const { receiver } = t;
+          ctx.atEnd(() => {
+            if (isVm(receiver, node.callee)) evaluate(node, [node.arguments[0]], '`new vm.Script()`');
+          });
+        }
       },
     };
   },
 };
 
-/** A timer's first argument that is a string expression rather than a function. */
+/** A string expression rather than a function: a string literal, a template or a concatenation. */
 function isStringy(node: TSESTree.Node): boolean {
   return (
     node.type === 'TemplateLiteral' ||

@@ -1,0 +1,234 @@
+/*
+ * `npm run bench:static`: the speed of the static pass against its parser, TypeScript's own parser and ESLint.
+ * Corpus: the JS/TS sources of a fixed list of installed npm packages (bench/lib/load-corpus.ts), read once.
+ * Contenders, timed in one process, interleaved round by round, medians reported:
+ *   - TypeScript `createSourceFile` (as typescript-estree calls it): the floor, no ESTree at all;
+ *   - typescript-estree `parse` with the options analyze-file.ts uses: what our pass cannot avoid;
+ *   - argus engine with no rules (parse + traversal + taint facts), then with every AST rule (`analyzeFile`);
+ *   - `runStaticPass` with every line changed (AST pass + secrets scanner + suppressions), the secrets scanner alone;
+ *   - ESLint (in-process Linter, flat config) with eslint-plugin-security's recommended rules.
+ * Then where the time goes (traversal and taint timed inside their own runs, rules by instrumentation) and
+ * both tools' findings per rule. Not part of `npm test`: it prints figures and never asserts on time.
+ * Flags: --runs=N (default 5), --warmups=N (default 1), --skip-eslint.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from '@typescript-eslint/typescript-estree';
+import ts from 'typescript';
+import { analyzeFile, astParseOptions, isAstAnalysable, type EnabledRule } from '../src/static/analyze-file.js';
+import { AST_RULES } from '../src/static/registry.js';
+import { runStaticPass, type StaticInput } from '../src/static/run-static-pass.js';
+import { scanSecrets } from '../src/static/secrets/index.js';
+import { createTaintTracker } from '../src/static/taint/create-taint-tracker.js';
+import { traverse } from '../src/static/traverse.js';
+import { createEslintRunner, FATAL } from './lib/create-eslint-runner.js';
+import { instrumentRules } from './lib/instrument-rules.js';
+import { loadCorpus, type CorpusFile } from './lib/load-corpus.js';
+import { fullGc } from './lib/full-gc.js';
+import { measureInterleaved, median, min, type Contender } from './lib/measure-interleaved.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number): number => {
+  const hit = args.find((a) => a.startsWith(`--${name}=`));
+  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
+};
+const RUNS = flag('runs', 5);
+const WARMUPS = flag('warmups', 1);
+const SKIP_ESLINT = args.includes('--skip-eslint');
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const noop = (): void => undefined;
+
+// ---- corpus ------------------------------------------------------------------------------------------------
+
+const corpus = loadCorpus(join(import.meta.dirname, '..', 'node_modules'));
+const files = corpus.files.filter((f) => isAstAnalysable(f.path));
+const tsFiles = files.filter((f) => /\.[cm]?ts$/.test(f.path));
+const enabled: EnabledRule[] = AST_RULES.map((rule) => ({ rule, severity: rule.doc.severity }));
+const parseable = files.filter((f) => {
+  try {
+    parse(f.text, astParseOptions(f.path));
+    return true;
+  } catch {
+    return false;
+  }
+});
+const lines = files.reduce((n, f) => n + f.lines, 0);
+const bytes = files.reduce((n, f) => n + f.text.length, 0);
+
+console.log(`argus static-pass bench, Node ${process.version}, ${availableParallelism()} CPUs, TypeScript ${ts.version}`);
+console.log(
+  `corpus: ${fmt(files.length)} files (${tsFiles.length} TypeScript), ${fmt(lines)} lines, ${(bytes / 1e6).toFixed(1)} MB; ` +
+    `skipped ${corpus.skipped.minified} minified and ${corpus.skipped.tooLarge} over 1 MB; ` +
+    `${files.length - parseable.length} do not parse (typescript-estree), still timed`,
+);
+console.log(`packages: ${corpus.packages.join(', ')}`);
+console.log(`argus AST rules: ${AST_RULES.length} (${AST_RULES.map((r) => r.doc.id).join(', ')})`);
+
+// ---- contenders --------------------------------------------------------------------------------------------
+
+// typescript-estree names the source `estree.tsx` when JSX is on, `estree.ts` otherwise; the floor parses alike.
+const scriptKind = (path: string): ts.ScriptKind => (astParseOptions(path).jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const jsDocParsingMode = astParseOptions('a.ts').jsDocParsingMode === 'none' ? ts.JSDocParsingMode.ParseNone : ts.JSDocParsingMode.ParseAll;
+const allLines = new Map(files.map((f) => [f.path, new Set(Array.from({ length: f.lines }, (_, i) => i + 1))]));
+const inputs: StaticInput[] = files.map((f) => ({ path: f.path, text: f.text, changedLines: allLines.get(f.path)! }));
+
+/** Parses each file outside the clock, then times only `work` on its AST. */
+const timeOnAst = (work: (ast: ReturnType<typeof parse>) => void) => (): number => {
+  let ms = 0;
+  for (const f of parseable) {
+    const ast = parse(f.text, astParseOptions(f.path));
+    const start = performance.now();
+    work(ast);
+    ms += performance.now() - start;
+  }
+  return ms;
+};
+
+const eslint = SKIP_ESLINT ? null : createEslintRunner(files);
+const forEachFile = (fn: (f: CorpusFile) => unknown) => (): void => {
+  for (const f of files) fn(f);
+};
+const safely = (fn: (f: CorpusFile) => unknown) => (f: CorpusFile): void => {
+  try {
+    fn(f);
+  } catch {
+    // A file that does not parse costs its failed attempt, as it does in the pass.
+  }
+};
+
+const NAMES = {
+  floor: 'TypeScript createSourceFile (floor)',
+  parse: 'typescript-estree parse (bare)',
+  engine: 'argus engine, no rules',
+  ours: `argus AST pass, ${AST_RULES.length} rules (analyzeFile)`,
+  pass: 'argus runStaticPass, all lines changed',
+  secrets: 'secrets scanner alone, all lines',
+  eslint: 'ESLint + security/recommended',
+  walk: 'traversal only (no-op callbacks)',
+  taint: 'traversal + taint tracker',
+} as const;
+
+const contenders: Contender[] = [
+  {
+    name: NAMES.floor,
+    // The call typescript-estree makes (parent pointers on, same JSDoc mode), without the conversion to ESTree.
+    run: forEachFile((f) => ts.createSourceFile(f.path, f.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode }, true, scriptKind(f.path))),
+  },
+  { name: NAMES.parse, run: forEachFile(safely((f) => parse(f.text, astParseOptions(f.path)))) },
+  { name: NAMES.engine, run: forEachFile((f) => analyzeFile(f.path, f.text, [])) },
+  { name: NAMES.ours, run: forEachFile((f) => analyzeFile(f.path, f.text, enabled)) },
+  { name: NAMES.pass, run: () => runStaticPass(inputs, (_id, s) => s) },
+  { name: NAMES.secrets, run: forEachFile((f) => scanSecrets(f.text)) },
+  { name: NAMES.walk, run: timeOnAst((ast) => traverse(ast, noop, noop)) },
+  {
+    name: NAMES.taint,
+    run: timeOnAst((ast) => {
+      const taint = createTaintTracker();
+      traverse(ast, taint.enter, taint.leave);
+    }),
+  },
+];
+if (eslint) contenders.push({ name: NAMES.eslint, run: () => eslint.run() });
+
+// measureInterleaved times the whole call; timeOnAst contenders report their own inner time instead.
+const inner = new Map<string, number[]>();
+const measured = contenders.map((c) => {
+  const list: number[] = [];
+  inner.set(c.name, list);
+  return {
+    name: c.name,
+    run: () => {
+      const ms = (c.run as () => number | void)();
+      if (typeof ms === 'number') list.push(ms);
+    },
+  };
+});
+
+console.log(`\ntiming: median of ${RUNS} interleaved runs after ${WARMUPS} warm-up round(s)`);
+const started = performance.now();
+const gc = fullGc();
+const times = measureInterleaved(measured, {
+  warmups: WARMUPS,
+  runs: RUNS,
+  beforeEach: gc,
+  onRound: (round) => process.stderr.write(`  round ${round + 1}/${WARMUPS + RUNS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
+});
+const runsOf = (name: string): number[] => {
+  const own = inner.get(name)!;
+  return own.length > 0 ? own.slice(WARMUPS) : times.get(name)!;
+};
+const ms = (name: string): number => median(runsOf(name));
+const best = (name: string): number => min(runsOf(name));
+
+const parseMs = ms(NAMES.parse);
+console.log(`  ${'contender'.padEnd(46)}${'median ms'.padStart(10)}${'lines/s'.padStart(12)}${'x parse'.padStart(9)}${'min ms'.padStart(9)}`);
+for (const c of contenders) {
+  const t = ms(c.name);
+  const note = c.name === NAMES.walk || c.name === NAMES.taint ? '  (AST given)' : '';
+  console.log(
+    `  ${c.name.padEnd(46)}${t.toFixed(0).padStart(10)}${fmt((lines / t) * 1000).padStart(12)}${(t / parseMs).toFixed(2).padStart(9)}` +
+      `${best(c.name).toFixed(0).padStart(9)}${note}`,
+  );
+}
+
+const ours = ms(NAMES.ours);
+const ratio = (a: string, b: string): string => `${(ms(a) / ms(b)).toFixed(2)} (of the minima: ${(best(a) / best(b)).toFixed(2)})`;
+console.log('\nratios (of the medians):');
+console.log(`  argus AST pass / bare parse      ${ratio(NAMES.ours, NAMES.parse)}  target <= 1.30`);
+if (eslint) console.log(`  ESLint / argus AST pass          ${ratio(NAMES.eslint, NAMES.ours)}  target >= 2.5`);
+console.log(`  bare parse / createSourceFile    ${ratio(NAMES.parse, NAMES.floor)}  the ESTree conversion`);
+
+// ---- where the time goes -----------------------------------------------------------------------------------
+
+const instrumented = instrumentRules(AST_RULES);
+const ourCounts = new Map<string, number>(AST_RULES.map((r) => [r.doc.id, 0]));
+let parseErrors = 0;
+for (const f of files) {
+  const result = analyzeFile(f.path, f.text, instrumented.rules.map((rule) => ({ rule, severity: rule.doc.severity })));
+  if (!result.ok) parseErrors++;
+  else for (const finding of result.findings) ourCounts.set(finding.ruleId, (ourCounts.get(finding.ruleId) ?? 0) + 1);
+}
+const engine = ms(NAMES.engine);
+const walk = ms(NAMES.walk);
+const taintOnly = Math.max(0, ms(NAMES.taint) - walk);
+const rulesMs = Math.max(0, ours - engine);
+const pct = (x: number): string => `${((x / ours) * 100).toFixed(0)}%`.padStart(5);
+console.log('\nwhere the AST pass spends its time (medians; traversal and taint timed on ready ASTs):');
+console.log(`  parse (typescript-estree)              ${parseMs.toFixed(0).padStart(7)} ms ${pct(parseMs)}`);
+console.log(`  traversal (enter/leave, parent links)  ${walk.toFixed(0).padStart(7)} ms ${pct(walk)}`);
+console.log(`  taint tracker facts (enter/leave)      ${taintOnly.toFixed(0).padStart(7)} ms ${pct(taintOnly)}`);
+console.log(`  rest of the engine (lines, dispatch)   ${Math.max(0, engine - parseMs - walk - taintOnly).toFixed(0).padStart(7)} ms`);
+console.log(`  rules (all minus no-rule engine)       ${rulesMs.toFixed(0).padStart(7)} ms ${pct(rulesMs)}`);
+
+const { selfMs, calls, overheadMsPerCall } = instrumented;
+const net = new Map([...selfMs].map(([id, t]) => [id, Math.max(0, t - calls.get(id)! * overheadMsPerCall)]));
+const netTotal = [...net.values()].reduce((a, b) => a + b, 0);
+console.log(
+  `\nper rule (one instrumented run; own time in create, handlers and atEnd work, taint queries included, minus ` +
+    `${(overheadMsPerCall * 1e6).toFixed(0)} ns of clock per call; total ${netTotal.toFixed(0)} ms):`,
+);
+console.log(`  ${'rule'.padEnd(36)}${'ms'.padStart(9)}${'share'.padStart(8)}${'calls'.padStart(12)}${'findings'.padStart(10)}`);
+for (const [id, t] of [...net].sort((a, b) => b[1] - a[1])) {
+  console.log(
+    `  ${id.padEnd(36)}${t.toFixed(1).padStart(9)}${`${((t / netTotal) * 100).toFixed(0)}%`.padStart(8)}` +
+      `${fmt(calls.get(id)!).padStart(12)}${String(ourCounts.get(id) ?? 0).padStart(10)}`,
+  );
+}
+console.log(`  files our pass could not parse: ${parseErrors}`);
+
+// ---- findings ----------------------------------------------------------------------------------------------
+
+const secretCount = files.reduce((n, f) => n + scanSecrets(f.text).length, 0);
+console.log(`\nfindings on the corpus (every line; not a quality comparison: the two rule sets differ):`);
+console.log(`  argus: ${[...ourCounts.values()].reduce((a, b) => a + b, 0)} AST findings, ${secretCount} secrets-scanner matches`);
+if (eslint) {
+  const counts = [...eslint.count()];
+  const security = counts.filter(([k]) => k.startsWith('security/')).sort((a, b) => b[1] - a[1]);
+  const fatal = counts.find(([k]) => k === FATAL)?.[1] ?? 0;
+  const other = counts.filter(([k]) => !k.startsWith('security/') && k !== FATAL).reduce((n, [, v]) => n + v, 0);
+  console.log(`  ESLint + security/recommended: ${security.reduce((n, [, v]) => n + v, 0)} findings, ${fatal} file(s) it could not parse`);
+  for (const [id, n] of security) console.log(`    ${id.padEnd(44)}${String(n).padStart(7)}`);
+  console.log(`    (${other} other messages not counted: the sources' own eslint comments, naming rules not loaded here)`);
+}

@@ -1,0 +1,55 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { StaticRule } from '../../rule.js';
+import { sourceText } from '../bug/source-text.js';
+import { createLoopTracker } from './create-loop-tracker.js';
+import { mergeVisitors } from './merge-visitors.js';
+import { queryCallOf } from './query-call-of.js';
+import { isTestPath } from './is-test-path.js';
+
+/** Words that mark a paged or batched read, which a loop is meant to repeat (cursor pagination, batch jobs). */
+const PAGED = /\b(?:limit|offset|take|skip|cursor|pageSize|batchSize|perPage)\b/i;
+
+/** A database read or driver call inside a loop or an iteration callback: one round trip per item. */
+export const nPlusOneQuery: StaticRule = {
+  doc: {
+    id: 'n-plus-one-query',
+    title: 'Query inside a loop (N+1)',
+    severity: 'medium',
+    category: 'performance',
+    help:
+      'A query issued once per item costs one database round trip per item: fine for 3 rows, seconds for 3,000, ' +
+      'and it holds a pool connection all the while. Fetch everything in one query keyed by the list of ids ' +
+      '(`findMany({ where: { id: { in: ids } } })`, `WHERE id = ANY($1)`, `whereIn`), or join/include the ' +
+      'relation in the query that produced the list, then look items up in a `Map`. Paged reads (`limit`, ' +
+      '`offset`, `take`, `cursor`) are left alone: repeating them is the point.',
+  },
+  create(ctx) {
+    if (isTestPath(ctx.path)) return {};
+    const loops = createLoopTracker({ callbacks: true, trackNames: false });
+    return mergeVisitors(loops.visitor, {
+      CallExpression(node) {
+        const loop = loops.loopOf(node);
+        if (loop === null) return;
+        const query = queryCallOf(node);
+        if (query === null || PAGED.test(sourceText(ctx.lines, chainOf(node)))) return;
+        const where = loop.kind === 'callback' ? 'a callback run once per element' : 'a loop';
+        ctx.report({
+          node,
+          confidence: 0.8,
+          message: `\`${query.call}(...)\` (${query.library}) runs inside ${where}, so it makes one database round trip per item (N+1 queries). Fetch them all in one query instead: ${query.batched}; then match results to items with a \`Map\`.`,
+        });
+      },
+    });
+  },
+};
+
+/** The whole builder chain a call starts: `knex('t')` -> `knex('t').where(...).first()`. */
+function chainOf(node: TSESTree.Node): TSESTree.Node {
+  let n = node;
+  for (;;) {
+    const p = n.parent;
+    if (p?.type === 'MemberExpression' && p.object === n) n = p;
+    else if (p?.type === 'CallExpression' && p.callee === n) n = p;
+    else return n;
+  }
+}

@@ -1,0 +1,88 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+/** The identifiers of one file that read or write a binding, grouped by name. */
+export interface IdentifierIndex {
+  /** References to `name` inside `scope` (by source range), other than `except`. Call from `ctx.atEnd` only. */
+  referencesTo(name: string, scope: TSESTree.Node, except?: TSESTree.Node): TSESTree.Identifier[];
+}
+
+/**
+ * Creates an index that is built on its first question, by one walk of the program the scope belongs
+ * to: most files never ask (they have no candidate), so they pay nothing. It skips identifiers that are
+ * not references: object keys, member property names, declared names and import specifiers. Scopes are
+ * by source range, so an inner binding that shadows the name is counted too; callers use this to widen
+ * a search, never to prove safety.
+ */
+export function createIdentifierIndex(): IdentifierIndex {
+  let byName: Map<string, TSESTree.Identifier[]> | null = null;
+  return {
+    referencesTo(name, scope, except) {
+      byName ??= build(root(scope));
+      const [from, to] = scope.range;
+      return (byName.get(name) ?? []).filter((n) => n !== except && n.range[0] >= from && n.range[1] <= to);
+    },
+  };
+}
+
+function build(program: TSESTree.Node): Map<string, TSESTree.Identifier[]> {
+  const byName = new Map<string, TSESTree.Identifier[]>();
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'Identifier' && isReference(node)) {
+      const list = byName.get(node.name);
+      if (list) list.push(node);
+      else byName.set(node.name, [node]);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c !== null && typeof c === 'object') stack.push(c as TSESTree.Node);
+      } else if (child !== null && typeof child === 'object') stack.push(child as TSESTree.Node);
+    }
+  }
+  return byName;
+}
+
+function root(node: TSESTree.Node): TSESTree.Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
+function isReference(node: TSESTree.Identifier): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  switch (p.type) {
+    case 'MemberExpression':
+      return p.object === node || p.computed;
+    case 'Property':
+      return p.value === node;
+    case 'VariableDeclarator':
+      return p.init === node;
+    case 'ArrowFunctionExpression':
+      return p.body === node;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+    case 'MethodDefinition':
+    case 'PropertyDefinition':
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+    case 'ExportSpecifier':
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+    case 'TSTypeReference':
+    case 'TSQualifiedName':
+    case 'TSPropertySignature':
+    case 'TSInterfaceDeclaration':
+    case 'TSTypeAliasDeclaration':
+      return false;
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,130 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrap } from '../../ast-helpers.js';
+import type { RuleContext, StaticRule } from '../../rule.js';
+import { calleeMethod, callTarget, receiverName } from '../../taint/call-target.js';
+import { reportTaint } from '../../taint/report-taint.js';
+import { worstVerdict } from '../../taint/worst-verdict.js';
+
+/** Recursive merges: the first argument is the target, the rest are merged into it. */
+const TARGET_FIRST_MERGES = new Set(['merge', 'mergeWith', 'defaultsDeep', 'mergeDeep', 'mergeRecursive']);
+/** Merges that return a new object from all their arguments. */
+const ALL_ARGUMENT_MERGES = new Set(['deepmerge', 'deepMerge']);
+/** Path setters: `_.set(obj, 'a.b', v)`, `objectPath.set(...)`, dot-prop's `setProperty`. */
+const PATH_SETTERS = new Set(['set', 'setWith', 'setProperty']);
+const PATH_LIBRARIES = /^(?:_|lodash|objectPath|dotProp|dot)$/;
+const PATH_MODULES = /^(?:lodash(?:-es)?(?:[./]set(?:With)?)?|object-path|dot-prop)$/;
+const IMPACT = 'a key of `__proto__` or `constructor.prototype` writes to `Object.prototype`, changing every object in the process (denial of service, bypassed checks, sometimes code execution)';
+
+/**
+ * Prototype pollution: object keys taken from user input in a bracket assignment (`obj[key] = v`, and
+ * `obj[a][b] = v` where either key is input, as in a hand-written merge over `for (const k in body)`),
+ * user objects deep-merged into others (`_.merge`, `mergeWith`, `defaultsDeep`, `deepmerge`, jQuery's
+ * `$.extend(true, ...)`), and paths from input given to `_.set`/`setWith`, object-path or dot-prop.
+ * Tainted keys only: bracket writes with keys of unknown origin are everyday code. Safe: constant or numeric
+ * keys, targets made with `Object.create(null)` or `new Map()`, keys checked before the write (`if (key ===
+ * '__proto__') continue`), `Object.assign` (shallow).
+ */
+export const prototypePollution: StaticRule = {
+  doc: {
+    id: 'prototype-pollution',
+    title: 'Prototype pollution',
+    severity: 'high',
+    category: 'security',
+    help:
+      'Writing `obj[key] = value` with a key an attacker chooses lets them pick `__proto__`, and deep merges ' +
+      'of their JSON follow it into `Object.prototype`: every object in the process then inherits their ' +
+      'properties. Skip `__proto__`, `constructor` and `prototype` keys (or allow-list keys), use ' +
+      '`Object.create(null)` or a `Map` for dictionaries, validate bodies with a schema, and avoid deep merges ' +
+      'of request data.',
+  },
+  create(ctx) {
+    return {
+      AssignmentExpression(node) {
+        if (node.left.type !== 'MemberExpression') return;
+        const keys: TSESTree.Node[] = [];
+        let m: TSESTree.Node = node.left;
+        while (m.type === 'MemberExpression') {
+          if (m.computed && m.property.type !== 'Literal') keys.push(m.property);
+          m = unwrap(m.object);
+        }
+        if (keys.length === 0) return;
+        const base = m;
+        ctx.atEnd(() => {
+          if (isPrototypeFree(ctx, base)) return;
+          const worst = worstVerdict(ctx.taint, keys, 'prototype');
+          if (worst === null) return;
+          reportTaint(ctx, {
+            node,
+            value: worst.value,
+            verdict: worst.verdict,
+            sink: 'prototype',
+            reaches: 'an object key in a bracket assignment',
+            impact: IMPACT,
+            fix: 'Skip `__proto__`, `constructor` and `prototype` (or allow-list the keys), or store the data in a `Map` or an `Object.create(null)` object.',
+            reportUnknown: false,
+          });
+        });
+      },
+      CallExpression(node) {
+        const name = calleeMethod(node);
+        if (name === null || !(TARGET_FIRST_MERGES.has(name) || ALL_ARGUMENT_MERGES.has(name) || name === 'extend' || PATH_SETTERS.has(name))) return;
+        const t = callTarget(node);
+        if (t === null) return;
+        const { method, receiver } = t;
+        const args = node.arguments;
+        let sources: readonly TSESTree.CallExpressionArgument[] = [];
+        if (TARGET_FIRST_MERGES.has(method)) sources = args.slice(1);
+        else if (ALL_ARGUMENT_MERGES.has(method)) sources = args;
+        else if (method === 'extend' && args[0]?.type === 'Literal' && args[0].value === true) sources = args.slice(2);
+        else if (PATH_SETTERS.has(method) && args.length >= 3) {
+          const path = args[1]!;
+          ctx.atEnd(() => {
+            if (!isPathLibrary(ctx, receiver, node.callee) || path.type === 'SpreadElement') return;
+            reportTaint(ctx, {
+              node,
+              value: path,
+              verdict: ctx.taint.of(path, 'prototype'),
+              sink: 'prototype',
+              reaches: `the property path of \`${method}()\``,
+              impact: IMPACT,
+              fix: 'Allow-list the paths that may be set, or reject any path with a `__proto__`, `constructor` or `prototype` segment.',
+              reportUnknown: false,
+            });
+          });
+          return;
+        }
+        if (sources.length === 0) return;
+        ctx.atEnd(() => {
+          const worst = worstVerdict(ctx.taint, sources, 'prototype');
+          if (worst === null) return;
+          reportTaint(ctx, {
+            node,
+            value: worst.value,
+            verdict: worst.verdict,
+            sink: 'prototype',
+            reaches: `the recursive merge \`${method}()\``,
+            impact: IMPACT,
+            fix: 'Copy only the fields you expect (or validate the object with a schema first), or merge with a function that skips `__proto__` and `constructor`.',
+            reportUnknown: false,
+          });
+        });
+      },
+    };
+  },
+};
+
+/** A target without a prototype to reach: `Object.create(null)`, a Map. */
+function isPrototypeFree(ctx: RuleContext, base: TSESTree.Node): boolean {
+  const o = ctx.taint.origin(base);
+  if (o.type === 'NewExpression') return callTarget(o)?.method === 'Map';
+  if (o.type !== 'CallExpression') return false;
+  const t = callTarget(o);
+  const arg = o.arguments[0];
+  return t?.method === 'create' && receiverName(t.receiver) === 'Object' && arg?.type === 'Literal' && arg.value === null;
+}
+
+function isPathLibrary(ctx: RuleContext, receiver: TSESTree.Node | null, callee: TSESTree.Node): boolean {
+  const module = ctx.taint.moduleOf(receiver ?? callee);
+  if (module !== null) return PATH_MODULES.test(module);
+  return receiver !== null && PATH_LIBRARIES.test(receiverName(receiver) ?? '');
+}
