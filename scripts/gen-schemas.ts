@@ -11,7 +11,9 @@ import {
   buildJsonSchema,
   renderConfigReference,
   replaceConfigTable,
+  replaceMarkedBlock,
 } from '../src/config/index.js';
+import { renderRulesReference, renderRulesTable } from '../src/static/render-rules-reference.js';
 import { reviewResultSchema } from '../src/review/result.js';
 
 /** The repository root. */
@@ -44,7 +46,13 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
       ),
   },
   { path: 'docs/configuration.md', render: renderConfigReference },
+  { path: 'docs/rules.md', render: renderRulesReference },
 ];
+
+/** README.md with both generated blocks (configuration and rules tables) brought up to date. */
+export function updateReadme(readme: string): string {
+  return replaceMarkedBlock(replaceConfigTable(readme, README_PATH), 'rules-table', renderRulesTable(), 'rules table', README_PATH);
+}
 
 /** The README whose configuration table is generated. */
 export const README_PATH = 'README.md';
@@ -56,8 +64,8 @@ function main(): void {
   }
   const readmePath = join(ROOT, README_PATH);
   if (existsSync(readmePath)) {
-    writeFileSync(readmePath, replaceConfigTable(readFileSync(readmePath, 'utf8'), README_PATH));
-    console.log(`updated the configuration table in ${README_PATH}`);
+    writeFileSync(readmePath, updateReadme(readFileSync(readmePath, 'utf8')));
+    console.log(`updated the configuration and rules tables in ${README_PATH}`);
   } else {
     console.log(`skipped ${README_PATH}: it does not exist yet (add it with the config-table markers, then run again)`);
   }

@@ -33,3 +33,4 @@ export { renderConfigTable } from './render-config-table.js';
 export { replaceConfigTable, CONFIG_TABLE_START, CONFIG_TABLE_END } from './replace-config-table.js';
 export { renderConfigReference } from './render-config-reference.js';
 export { EXAMPLE_CONFIG_YAML } from './example-config.js';
+export { replaceMarkedBlock } from './replace-marked-block.js';
