@@ -25,7 +25,6 @@ import { traverse } from '../src/static/traverse.js';
 import { createEslintRunner, FATAL } from './lib/create-eslint-runner.js';
 import { instrumentRules } from './lib/instrument-rules.js';
 import { loadCorpus, type CorpusFile } from './lib/load-corpus.js';
-import { fullGc } from './lib/full-gc.js';
 import { measureInterleaved, median, min, type Contender } from './lib/measure-interleaved.js';
 
 const args = process.argv.slice(2);
@@ -148,11 +147,9 @@ const measured = contenders.map((c) => {
 
 console.log(`\ntiming: median of ${RUNS} interleaved runs after ${WARMUPS} warm-up round(s)`);
 const started = performance.now();
-const gc = fullGc();
 const times = measureInterleaved(measured, {
   warmups: WARMUPS,
   runs: RUNS,
-  beforeEach: gc,
   onRound: (round) => process.stderr.write(`  round ${round + 1}/${WARMUPS + RUNS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
 });
 const runsOf = (name: string): number[] => {
@@ -202,12 +199,13 @@ console.log(`  taint tracker facts (enter/leave)      ${taintOnly.toFixed(0).pad
 console.log(`  rest of the engine (lines, dispatch)   ${Math.max(0, engine - parseMs - walk - taintOnly).toFixed(0).padStart(7)} ms`);
 console.log(`  rules (all minus no-rule engine)       ${rulesMs.toFixed(0).padStart(7)} ms ${pct(rulesMs)}`);
 
-const { selfMs, calls, overheadMsPerCall } = instrumented;
+const { selfMs, calls, taint, overheadMsPerCall } = instrumented;
 const net = new Map([...selfMs].map(([id, t]) => [id, Math.max(0, t - calls.get(id)! * overheadMsPerCall)]));
 const netTotal = [...net.values()].reduce((a, b) => a + b, 0);
+const taintNet = Math.max(0, taint.ms - taint.calls * overheadMsPerCall);
 console.log(
-  `\nper rule (one instrumented run; own time in create, handlers and atEnd work, taint queries included, minus ` +
-    `${(overheadMsPerCall * 1e6).toFixed(0)} ns of clock per call; total ${netTotal.toFixed(0)} ms):`,
+  `\nper rule (one instrumented run; own time in create, handlers and atEnd callbacks, minus ${(overheadMsPerCall * 1e6).toFixed(0)} ns ` +
+    `of clock per call; rules ${netTotal.toFixed(0)} ms, their ${fmt(taint.calls)} taint queries ${taintNet.toFixed(0)} ms more):`,
 );
 console.log(`  ${'rule'.padEnd(36)}${'ms'.padStart(9)}${'share'.padStart(8)}${'calls'.padStart(12)}${'findings'.padStart(10)}`);
 for (const [id, t] of [...net].sort((a, b) => b[1] - a[1])) {

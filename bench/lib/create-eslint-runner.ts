@@ -24,9 +24,11 @@ export const FATAL = '(fatal parse error)';
  * linted as an ES module unless that fails to parse, then as CommonJS; that choice is made here, once,
  * outside the timed runs, so the timing never includes a failed parse.
  */
-export function createEslintRunner(files: readonly CorpusFile[]): EslintRunner {
+export function createEslintRunner(corpus: readonly CorpusFile[]): EslintRunner {
   const linter = new Linter({ configType: 'flat' });
-  const base = { ...security.configs.recommended, files: ['**/*'], linterOptions: { reportUnusedDisableDirectives: 'off' as const } };
+  // Explicit extensions: flat config does not lint a file that only a catch-all pattern (`**/*`) matches.
+  const files = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'];
+  const base = { ...security.configs.recommended, files, linterOptions: { reportUnusedDisableDirectives: 'off' as const } };
   const js = (sourceType: 'module' | 'commonjs'): Linter.Config[] => [
     { ...base, languageOptions: { ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx: true } } } },
   ];
@@ -35,7 +37,7 @@ export function createEslintRunner(files: readonly CorpusFile[]): EslintRunner {
     commonjs: js('commonjs'),
     ts: [{ ...base, languageOptions: { parser: tseslint.parser as Linter.Parser, sourceType: 'module' as const } }],
   };
-  const plan = files.map((file) => {
+  const plan = corpus.map((file) => {
     if (TS_FILE.test(file.path)) return { file, config: configs.ts };
     if (file.path.endsWith('.cjs')) return { file, config: configs.commonjs };
     const asModule = linter.verify(file.text, configs.module, file.path);

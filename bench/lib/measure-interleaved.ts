@@ -10,8 +10,6 @@ export interface Contender {
 export interface MeasureOptions {
   warmups: number;
   runs: number;
-  /** Called, untimed, before each timed call (e.g. a full GC, so no contender pays another's garbage). */
-  beforeEach?: () => void;
   /** Called after each round (e.g. to print progress); `round` counts from 0 and includes warm-ups. */
   onRound?: (round: number) => void;
 }
@@ -19,13 +17,14 @@ export interface MeasureOptions {
 /**
  * Times every contender once per round, round after round, and returns each one's milliseconds of the
  * measured rounds (warm-ups dropped). Interleaving spreads a slow patch of the machine (another process,
- * a GC storm, thermal throttling) over every contender alike instead of over whichever ran then.
+ * a GC storm, thermal throttling) over every contender alike instead of over whichever ran then; the order
+ * rotates each round, so no contender always inherits the garbage of the same predecessor.
  */
 export function measureInterleaved(contenders: readonly Contender[], options: MeasureOptions): Map<string, number[]> {
   const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let round = 0; round < options.warmups + options.runs; round++) {
-    for (const c of contenders) {
-      options.beforeEach?.();
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(round + k) % contenders.length]!;
       const start = performance.now();
       c.run();
       const ms = performance.now() - start;

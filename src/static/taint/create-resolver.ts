@@ -4,7 +4,7 @@ import { isFunctionNode, type Binding, type FunctionNode } from './binding.js';
 import { createMemo, createSolver } from './create-solver.js';
 import { CONSTANT, UNKNOWN, joinFacts, paramFact, sanitizeFact, sinkMask, taintedFact, withoutParams, type Fact } from './fact.js';
 import { createBindingFinder } from './find-binding.js';
-import { GLOBAL_INPUT_SAFE, globalInput, roleInput } from './input-sources.js';
+import { globalInput, roleInput } from './input-sources.js';
 import { paramRole } from './param-role.js';
 import { memberKey, propName, sourceText } from './member-key.js';
 import type { FileFacts } from './record-facts.js';
@@ -19,6 +19,7 @@ export interface Resolver {
   access(base: TSESTree.Node, path: readonly string[], depth?: number): Fact;
   /** `fact` with every parameter replaced by what its call sites pass (and unknown for callers not seen). */
   close(fact: Fact): Fact;
+  /** The declared binding an identifier refers to (null for globals). */
   find(id: TSESTree.Identifier): Binding | null;
   /** The role of a binding that is a handler parameter (read at its own path), or null. */
   role(binding: Binding): ParamRole | null;
@@ -37,8 +38,8 @@ const MAX_ALIAS_DEPTH = 32;
 /**
  * The query half of the taint tracker (`applied`: how many pending assignments an earlier resolver already
  * attached): resolves facts lazily, on demand, from what the traversal recorded.
- * Every expression, binding, function summary and closed parameter is computed at most once (memoised,
- * cycle-safe through `createSolver`); nothing walks the AST again except the parents of a queried node.
+ * Every expression, binding, function summary and closed parameter is computed once (once per round inside
+ * a cycle: see `createSolver`); nothing walks the AST again except the parents of a queried identifier.
  */
 export function createResolver(facts: FileFacts, applied = 0): Resolver {
   const solve = createSolver();
@@ -146,8 +147,8 @@ export function createResolver(facts: FileFacts, applied = 0): Resolver {
     const b = finder.find(id);
     if (b !== null) return bindingFact(b);
     if (id.name === 'undefined' || id.name === 'NaN' || id.name === 'Infinity') return CONSTANT;
-    const source = globalInput(id.name, []);
-    if (source !== null) return taintedFact(source, GLOBAL_INPUT_SAFE);
+    const input = globalInput(id.name, []);
+    if (input !== null) return taintedFact(input.source, input.safe);
     const g = finder.global(id.name, false);
     return g === null ? UNKNOWN : bindingFact(g);
   }
@@ -202,8 +203,8 @@ export function createResolver(facts: FileFacts, applied = 0): Resolver {
     if (n.type === 'Identifier') {
       const b = finder.find(n);
       if (b === null) {
-        const source = globalInput(n.name, path);
-        if (source !== null) return taintedFact(source, GLOBAL_INPUT_SAFE);
+        const input = globalInput(n.name, path);
+        if (input !== null) return taintedFact(input.source, input.safe);
         const g = finder.global(n.name, false);
         return g === null ? UNKNOWN : bindingFact(g);
       }

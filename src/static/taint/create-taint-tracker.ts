@@ -66,6 +66,10 @@ export function createTaintTracker(): TaintTracker {
       moduleOf(node) {
         return bindingOf(node)?.module ?? null;
       },
+      declarationOf(node) {
+        const b = bindingOf(node);
+        return b === null ? 'global' : b.module !== undefined ? 'import' : 'local';
+      },
     },
   };
 }

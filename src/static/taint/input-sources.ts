@@ -3,6 +3,11 @@ import type { ParamRole } from './types.js';
 
 /** Input that is always a string (or strings), so it cannot smuggle a MongoDB operator object. */
 const STRING = sinkMask('nosql');
+/**
+ * Command-line arguments: whoever runs a CLI names files, URLs and keys on purpose, so argv is input for
+ * code, commands and queries (a CLI is often run by other programs) but not for paths, URLs, redirects or keys.
+ */
+const ARGV_SAFE = sinkMask('nosql', 'path', 'url', 'redirect', 'prototype');
 
 /** The fields of each parameter role that hold user input, with the sinks each is already harmless for. */
 const ROLE_FIELDS: Readonly<Record<ParamRole, ReadonlyMap<string, number>>> = {
@@ -83,16 +88,21 @@ export function requestMethodInput(method: string): number | null {
 }
 
 /**
- * The source text when the global `name` read at `path` is browser or process input: `location.hash`,
- * `window.location.search`, `document.cookie`, `document.referrer`, `window.name`, `process.argv` (not
- * `argv[0]`/`argv[1]`, the node binary and the script).
- * All of these are strings (harmless as MongoDB operators). Null for any other global.
+ * The source text and safe-sink mask when the global `name` read at `path` is browser or process input:
+ * `location.hash`, `window.location.search`, `document.cookie`, `document.referrer`, `window.name`,
+ * `process.argv` (not `argv[0]`/`argv[1]`, the node binary and the script). All of these are strings
+ * (harmless as MongoDB operators). Null for any other global.
  */
-export function globalInput(name: string, path: readonly string[]): string | null {
+export function globalInput(name: string, path: readonly string[]): { source: string; safe: number } | null {
+  // argv[0] and argv[1] are the node binary and the script: the arguments start at 2.
+  if (name === 'process') return path[0] === 'argv' && path[1] !== '0' && path[1] !== '1' ? { source: 'process.argv', safe: ARGV_SAFE } : null;
+  const source = browserInput(name, path);
+  return source === null ? null : { source, safe: STRING };
+}
+
+function browserInput(name: string, path: readonly string[]): string | null {
   if (name === 'location') return locationInput('location', path, 0);
   if (name === 'document') return documentInput(path, 0);
-  // argv[0] and argv[1] are the node binary and the script: the arguments start at 2.
-  if (name === 'process') return path[0] === 'argv' && path[1] !== '0' && path[1] !== '1' ? 'process.argv' : null;
   if (WINDOW_NAMES.has(name)) {
     const first = path[0];
     if (first === 'location') return locationInput(`${name}.location`, path, 1);
@@ -115,5 +125,3 @@ function documentInput(path: readonly string[], at: number): string | null {
   return DOCUMENT_INPUT.has(part) ? `document.${part}` : null;
 }
 
-/** The mask for string input from globals. */
-export const GLOBAL_INPUT_SAFE = STRING;

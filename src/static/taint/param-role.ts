@@ -7,6 +7,10 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 /** Next.js App Router route handlers are exported functions named by HTTP method. */
 const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
+/** First parameters that say a callback is an HTTP client's (`https.get(url, (res) => ...)`), not a route handler. */
+const CLIENT_CALLBACK_PARAMS = new Set(['res', 'response', 'resp', 'err', 'error']);
+/** Receivers whose `get`/`post` send requests rather than register routes. */
+const HTTP_CLIENTS = /^(?:https?|http2|axios|got|ky|needle|superagent|request|undici|fetch|\w*[cC]lient)$/;
 const CONTEXT_NAMES = new Set(['ctx', 'context']);
 
 type HandlerKind = 'route' | 'next-route' | 'next-page' | 'lambda' | 'message';
@@ -16,7 +20,9 @@ type HandlerKind = 'route' | 'next-route' | 'next-page' | 'lambda' | 'message';
  * 1. a parameter named `req` or `request` is a request, wherever it is;
  * 2. otherwise the function's use decides:
  *    - passed to `x.get|post|put|patch|delete|all|use|options|head|route(...)` (Express, Koa router, Fastify,
- *      directly or through one wrapper such as `asyncHandler(fn)`), given as `handler` in an object passed to
+ *      directly or through one wrapper such as `asyncHandler(fn)`; not when `x` is an HTTP client such as
+ *      `https`/`axios`/`apiClient`, nor when the callback's first parameter is `res`/`err`, as in
+ *      `https.get(url, (res) => ...)`), given as `handler` in an object passed to
  *      such a call (`fastify.route({ handler })`), or shaped `(x, res|response|reply[, next])` or
  *      `(ctx|context, next)`: parameter 0 is the request (a Koa `ctx` counts as one), parameter 1 the response;
  *    - an exported function named `GET`/`POST`/... (Next.js route handler): 0 is the request, 1 the route
@@ -51,6 +57,7 @@ function handlerKind(fn: FunctionNode): HandlerKind | null {
   if (parent === undefined) return null;
   if (parent.type === 'CallExpression' && parent.callee !== fn) {
     const kind = callKind(parent);
+    if (kind === 'route' && CLIENT_CALLBACK_PARAMS.has(paramName(fn, 0) ?? '')) return null;
     if (kind !== null) return kind;
     // One wrapper deep: app.get('/x', asyncHandler(async (req, res) => ...)).
     const outer = parent.parent;
@@ -78,7 +85,7 @@ function callKind(call: TSESTree.CallExpression): HandlerKind | null {
   const callee = call.callee;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
-  if (ROUTE_METHODS.has(method)) return 'route';
+  if (ROUTE_METHODS.has(method)) return callee.object.type === 'Identifier' && HTTP_CLIENTS.test(callee.object.name) ? null : 'route';
   if (method === 'addEventListener') {
     const first = call.arguments[0];
     if (first?.type === 'Literal' && first.value === 'message') return 'message';

@@ -42,7 +42,7 @@ export interface SinkHit {
 export function reportTaint(ctx: RuleContext, hit: SinkHit): boolean {
   const { verdict } = hit;
   if (verdict.kind === 'constant' || (verdict.kind === 'unknown' && !hit.reportUnknown)) return false;
-  if (isValidated(hit.node, hit.value, hit.sink, ctx.taint.origin)) return false;
+  if (isValidated(hit.node, hit.value, hit.sink, ctx.taint)) return false;
   const severity = hit.severity ?? ctx.severity;
   if (verdict.kind === 'tainted') {
     ctx.report({

@@ -62,6 +62,12 @@ export interface TaintQuery {
    * For member expressions, the module of the leftmost name. Null for local values and globals.
    */
   moduleOf(node: TSESTree.Node): string | null;
+  /**
+   * Where the name at the root of `node` is declared: `import` (an import or `require`), `local` (declared in
+   * this file: a function, a variable, a parameter) or `global` (not declared: `fetch`, `eval`, `window`).
+   * Lets a rule tell the global `fetch` from a local function of that name. Call it from `atEnd`.
+   */
+  declarationOf(node: TSESTree.Node): 'import' | 'local' | 'global';
 }
 
 /**

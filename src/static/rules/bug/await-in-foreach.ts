@@ -16,38 +16,36 @@ export const awaitInForEach: StaticRule = {
       '`await Promise.all(items.map(async (x) => ...))` for parallel work.',
   },
   create(ctx) {
-    // One flag per open function: set by an await of its own (not one in a nested function).
-    const awaits: boolean[] = [];
-    const enter = (): void => {
-      awaits.push(false);
-    };
-    const leave = (fn: FunctionNode): void => {
-      if (!awaits.pop() || !fn.async) return;
+    const reported = new Set<TSESTree.Node>();
+    // Awaits are rare next to functions: walking up from each await to its function costs less than a
+    // function stack kept through every file.
+    const check = (node: TSESTree.Node): void => {
+      const fn = enclosingFunction(node);
+      if (!fn?.async) return;
       const call = fn.parent;
-      if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return;
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || reported.has(call)) return;
       const callee = call.callee;
       if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
       if (callee.property.name !== 'forEach') return;
+      reported.add(call);
       ctx.report({
         node: call,
         message:
           '`forEach` does not wait for an async callback: the code after this loop runs before the awaited work finishes, and a rejection is unhandled. Use `for...of` with `await`, or `await Promise.all(items.map(...))`.',
       });
     };
-    const mark = (): void => {
-      if (awaits.length > 0) awaits[awaits.length - 1] = true;
-    };
     return {
-      FunctionDeclaration: enter,
-      FunctionExpression: enter,
-      ArrowFunctionExpression: enter,
-      'FunctionDeclaration:exit': leave,
-      'FunctionExpression:exit': leave,
-      'ArrowFunctionExpression:exit': leave,
-      AwaitExpression: mark,
+      AwaitExpression: check,
       ForOfStatement(node) {
-        if (node.await) mark();
+        if (node.await) check(node);
       },
     };
   },
 };
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
+  }
+  return null;
+}

@@ -22,29 +22,43 @@ export const duplicateKeys: StaticRule = {
   create(ctx) {
     return {
       ObjectExpression(node) {
-        if (node.properties.length < 2) return;
-        const seen = new Map<string, { kind: Kind; line: number }[]>();
-        for (const p of node.properties) {
+        const props = node.properties;
+        if (props.length < 2) return;
+        // A set of keys for the common case (no duplicate); earlier properties are searched only on a repeat.
+        const seen = new Set<string>();
+        for (let i = 0; i < props.length; i++) {
+          const p = props[i]!;
           if (p.type !== 'Property' || p.computed) continue;
           const key = keyOf(p.key);
           if (key === null) continue;
-          const kind: Kind = p.kind;
-          const earlier = seen.get(key);
-          const clash = earlier?.find((e) => !(e.kind === 'get' && kind === 'set') && !(e.kind === 'set' && kind === 'get'));
-          if (clash) {
-            ctx.report({
-              node: p,
-              confidence: 0.95,
-              message: `Key \`${key}\` is already defined ${clash.line === p.loc.start.line ? 'earlier on this line' : `on line ${clash.line}`} in this object literal: the earlier value is silently overwritten and never used. Rename whichever key was meant to be different, or delete the dead one.`,
-            });
+          if (!seen.has(key)) {
+            seen.add(key);
+            continue;
           }
-          if (earlier) earlier.push({ kind, line: p.loc.start.line });
-          else seen.set(key, [{ kind, line: p.loc.start.line }]);
+          const clash = earlierClash(props, i, key, p.kind);
+          if (!clash) continue;
+          const line = clash.loc.start.line;
+          ctx.report({
+            node: p,
+            confidence: 0.95,
+            message: `Key \`${key}\` is already defined ${line === p.loc.start.line ? 'earlier on this line' : `on line ${line}`} in this object literal: the earlier value is silently overwritten and never used. Rename whichever key was meant to be different, or delete the dead one.`,
+          });
         }
       },
     };
   },
 };
+
+/** The first earlier property with the same key that `kind` clashes with (a getter and a setter pair up). */
+function earlierClash(props: readonly TSESTree.ObjectLiteralElement[], before: number, key: string, kind: Kind): TSESTree.Property | undefined {
+  for (let j = 0; j < before; j++) {
+    const e = props[j]!;
+    if (e.type !== 'Property' || e.computed || keyOf(e.key) !== key) continue;
+    if ((e.kind === 'get' && kind === 'set') || (e.kind === 'set' && kind === 'get')) continue;
+    return e;
+  }
+  return undefined;
+}
 
 /** The property name a key stands for: `a`, `'a'` and `"a"` are `a`; `1`, `'1'` and `0x1` are `1`. */
 function keyOf(key: TSESTree.Node): string | null {

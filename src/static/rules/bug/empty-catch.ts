@@ -23,8 +23,9 @@ export const emptyCatch: StaticRule = {
         if (node.body.body.length > 0) return;
         // `catch (_err) {}` / `catch (ignored) {}`: the name already says the error is ignored on purpose.
         if (node.param?.type === 'Identifier' && /^_|^ignored?$/.test(node.param.name)) return;
-        // Only whitespace and comments can sit between the braces of an empty block.
-        if (sourceText(ctx.lines, node.body).slice(1, -1).trim() !== '') return;
+        // Only whitespace and comments can sit between the braces of an empty block (`{}` itself needs no reading).
+        const { range } = node.body;
+        if (range[1] - range[0] > 2 && sourceText(ctx.lines, node.body).slice(1, -1).trim() !== '') return;
         ctx.report({
           node,
           confidence: 0.9,

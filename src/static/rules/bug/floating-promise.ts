@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName, unwrap } from '../../ast-helpers.js';
+import { unwrap } from '../../ast-helpers.js';
 import type { StaticRule } from '../../rule.js';
-import { readModuleBindings } from '../performance/read-module-bindings.js';
-import { patternNames } from './pattern-names.js';
+import { moduleBindingOf } from '../performance/module-binding-of.js';
+import { findDeclaration } from './find-declaration.js';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -15,14 +15,23 @@ const PROMISE_MODULES: ReadonlyMap<string, ReadonlySet<string> | null> = new Map
 ]);
 /** fs/promises exports that do not return a promise. */
 const FS_PROMISES_NOT_PROMISES = new Set(['watch', 'constants']);
+/** fs/promises functions, to pick out `fsp.writeFile(...)`-shaped statements before resolving `fsp`. */
+const FS_PROMISE_METHODS = new Set([
+  'access', 'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'lchown', 'link', 'lstat', 'lutimes', 'mkdir', 'mkdtemp',
+  'open', 'opendir', 'readdir', 'readFile', 'readlink', 'realpath', 'rename', 'rm', 'rmdir', 'stat', 'statfs',
+  'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
+]);
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+const GLOBALS = new Set(['window', 'globalThis', 'self']);
 
 /**
  * A call whose result is evidently a promise, made as a statement of its own inside an async function and so
  * neither awaited, returned, assigned, chained, passed on nor voided. Evident means: a function or method declared
- * `async` in this file, `fetch`, `fs.promises.*` and Node's promise modules, `new Promise(...)`, `Promise.all` and
- * friends. Only inside async functions, where `await` was at hand: in synchronous callbacks (React effects, event
- * handlers) and at module level (`main();`), fire-and-forget is usually deliberate and `await` is not an option.
+ * `async` in this file (resolved in scope, so a local that shadows it is not mistaken for it), `fetch`,
+ * `fs.promises.*` and Node's promise modules (`node:fs/promises`, `timers/promises`, `stream/promises`, imported
+ * or required), `new Promise(...)`, `Promise.all` and friends. Only inside async functions, where `await` was at
+ * hand: in synchronous callbacks (React effects, event handlers) and at module level (`main();`), fire-and-forget
+ * is usually deliberate and `await` is not an option.
  */
 export const floatingPromise: StaticRule = {
   doc: {
@@ -37,95 +46,15 @@ export const floatingPromise: StaticRule = {
       'handle its errors: `void sendEmail(user).catch((err) => log.error({ err }))`.',
   },
   create(ctx) {
-    const asyncFlags: boolean[] = [];
-    const asyncFunctions = new Map<string, number>(); // name -> line declared
-    const otherNames = new Set<string>();
-    const asyncMethods = new Map<string, number>();
-    const otherMethods = new Set<string>();
-    const promiseReceivers = new Set<string>(['fsPromises']);
-    const fsModules = new Set<string>(['fs']);
-    const promiseFunctions = new Map<string, string>(); // local name -> module
-    /** Names bound to fs or a promise module: every other declaration of a name shadows what this rule knows of it. */
-    const moduleNames = new Set<string>();
+    // Statements are picked out by shape while the file is walked; names are resolved once it is done.
     const candidates: Array<{ call: Call; statement: TSESTree.ExpressionStatement }> = [];
-
-    const bind = (node: TSESTree.ImportDeclaration | TSESTree.VariableDeclarator): boolean => {
-      let bound = false;
-      for (const b of readModuleBindings(node)) {
-        bound = true;
-        const receivers = b.module === 'fs' ? fsModules : b.module === 'fs/promises' ? promiseReceivers : null;
-        if (receivers) {
-          for (const w of b.whole) {
-            receivers.add(w);
-            moduleNames.add(w);
-          }
-        }
-        const exports = PROMISE_MODULES.get(b.module);
-        if (exports === undefined) continue;
-        for (const [local, exported] of b.named) {
-          if (exports === null ? !FS_PROMISES_NOT_PROMISES.has(exported) : exports.has(exported)) {
-            promiseFunctions.set(local, b.module);
-            moduleNames.add(local);
-          }
-        }
-      }
-      return bound;
-    };
-    const enter = (fn: FunctionNode): void => {
-      asyncFlags.push(fn.async);
-      if (fn.type === 'FunctionDeclaration' && fn.id) declare(fn.id.name, fn);
-      for (const p of fn.params) for (const n of patternNames(p)) otherNames.add(n);
-    };
-    const leave = (): void => {
-      asyncFlags.pop();
-    };
-    const declare = (name: string, value: TSESTree.Node | null | undefined): void => {
-      const fn = value ? unwrap(value) : null;
-      if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') && fn.async) {
-        asyncFunctions.set(name, fn.loc.start.line);
-      } else otherNames.add(name);
-    };
-    const method = (key: TSESTree.Node, computed: boolean, value: TSESTree.Node | null): void => {
-      if (computed || key.type !== 'Identifier') return;
-      const fn = value ? unwrap(value) : null;
-      if (fn && (fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') && fn.async) asyncMethods.set(key.name, fn.loc.start.line);
-      else otherMethods.add(key.name);
-    };
-
     return {
-      ImportDeclaration(node) {
-        bind(node);
-        for (const s of node.specifiers) if (!moduleNames.has(s.local.name)) otherNames.add(s.local.name);
-      },
-      VariableDeclarator(node) {
-        if (node.init && bind(node)) {
-          for (const n of patternNames(node.id)) if (!moduleNames.has(n)) otherNames.add(n);
-          return;
-        }
-        if (node.id.type === 'Identifier') declare(node.id.name, node.init);
-        else for (const n of patternNames(node.id)) otherNames.add(n);
-      },
-      CatchClause(node) {
-        if (node.param) for (const n of patternNames(node.param)) otherNames.add(n);
-      },
-      MethodDefinition(node) {
-        method(node.key, node.computed, node.kind === 'method' ? node.value : null);
-      },
-      PropertyDefinition(node) {
-        method(node.key, node.computed, node.value);
-      },
-      FunctionDeclaration: enter,
-      FunctionExpression: enter,
-      ArrowFunctionExpression: enter,
-      'FunctionDeclaration:exit': leave,
-      'FunctionExpression:exit': leave,
-      'ArrowFunctionExpression:exit': leave,
       ExpressionStatement(node) {
-        if (!asyncFlags[asyncFlags.length - 1]) return;
-        for (const call of discardedCalls(node.expression)) candidates.push({ call, statement: node });
+        collectDiscarded(node.expression, node, candidates);
       },
       'Program:exit'() {
         for (const { call, statement } of candidates) {
+          if (!enclosingFunction(statement)?.async) continue;
           const what = evidentPromise(call);
           if (what === null) continue;
           const suggestion = unwrap(statement.expression) === call ? withAwait(ctx.lines, call) : undefined;
@@ -138,62 +67,132 @@ export const floatingPromise: StaticRule = {
         }
       },
     };
-
-    /** Why the call's result is a promise, as the start of the message; null when it is not evident. */
-    function evidentPromise(call: Call): string | null {
-      const callee = unwrap(call.callee);
-      if (call.type === 'NewExpression') return callee.type === 'Identifier' && callee.name === 'Promise' ? '`new Promise(...)` creates a promise' : null;
-      if (callee.type === 'Identifier') {
-        const name = callee.name;
-        if (otherNames.has(name)) return null;
-        const line = asyncFunctions.get(name);
-        if (line !== undefined) return `\`${name}()\` is declared \`async\` (line ${line}) and returns a promise`;
-        const module = promiseFunctions.get(name);
-        if (module !== undefined) return `\`${name}()\` from \`node:${module}\` returns a promise`;
-        if (name === 'fetch') return '`fetch()` returns a promise';
-        return null;
-      }
-      const name = calleeName(callee);
-      if (name === null) return null;
-      const parts = name.split('.');
-      const last = parts[parts.length - 1]!;
-      if (otherNames.has(parts[0]!)) return null;
-      if (parts.length === 2 && ['window', 'globalThis', 'self'].includes(parts[0]!) && last === 'fetch') return `\`${name}()\` returns a promise`;
-      if (parts.length === 2 && parts[0] === 'this') {
-        const line = asyncMethods.get(last);
-        return line !== undefined && !otherMethods.has(last) ? `\`${name}()\` is declared \`async\` (line ${line}) and returns a promise` : null;
-      }
-      if (parts.length === 2 && parts[0] === 'Promise' && COMBINATORS.has(last)) return `\`${name}(...)\` returns a promise`;
-      if (parts.length === 2 && promiseReceivers.has(parts[0]!) && !FS_PROMISES_NOT_PROMISES.has(last)) return `\`${name}()\` (fs/promises) returns a promise`;
-      if (parts.length === 3 && fsModules.has(parts[0]!) && parts[1] === 'promises' && !FS_PROMISES_NOT_PROMISES.has(last)) return `\`${name}()\` returns a promise`;
-      return null;
-    }
   },
 };
 
-/** Calls whose value a statement throws away: `f();`, `a && f();`, `c ? f() : g();`, `f(), g();`. */
-function discardedCalls(expression: TSESTree.Expression, out: Call[] = []): Call[] {
+/** Pushes the calls a statement throws away (`f();`, `a && f();`, `c ? f() : g();`, `f(), g();`) that could be promises. */
+function collectDiscarded(expression: TSESTree.Expression, statement: TSESTree.ExpressionStatement, out: Array<{ call: Call; statement: TSESTree.ExpressionStatement }>): void {
   let n = unwrap(expression);
   if (n.type === 'ChainExpression') n = n.expression;
   switch (n.type) {
     case 'CallExpression':
     case 'NewExpression':
-      out.push(n);
+      if (mayBePromise(n)) out.push({ call: n, statement });
       break;
     case 'LogicalExpression':
-      discardedCalls(n.right, out);
+      collectDiscarded(n.right, statement, out);
       break;
     case 'ConditionalExpression':
-      discardedCalls(n.consequent, out);
-      discardedCalls(n.alternate, out);
+      collectDiscarded(n.consequent, statement, out);
+      collectDiscarded(n.alternate, statement, out);
       break;
     case 'SequenceExpression':
-      for (const e of n.expressions) discardedCalls(e, out);
+      for (const e of n.expressions) collectDiscarded(e, statement, out);
       break;
     default:
       break;
   }
-  return out;
+}
+
+/** The shapes `evidentPromise` can confirm, checked without resolving anything: most call statements fail here. */
+function mayBePromise(call: Call): boolean {
+  const callee = unwrap(call.callee);
+  if (call.type === 'NewExpression') return callee.type === 'Identifier' && callee.name === 'Promise';
+  if (callee.type === 'Identifier') return true;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  const object = unwrap(callee.object);
+  if (object.type === 'ThisExpression') return true;
+  if (object.type === 'Identifier') {
+    if (object.name === 'Promise') return COMBINATORS.has(method);
+    if (GLOBALS.has(object.name)) return method === 'fetch';
+    return FS_PROMISE_METHODS.has(method);
+  }
+  // fs.promises.writeFile(...)
+  return object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && object.property.name === 'promises';
+}
+
+/** Why the call's result is a promise, as the start of the message; null when it is not evident. */
+function evidentPromise(call: Call): string | null {
+  const callee = unwrap(call.callee);
+  if (call.type === 'NewExpression') return '`new Promise(...)` creates a promise';
+  if (callee.type === 'Identifier') return evidentFunction(callee.name, call);
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return null;
+  const method = callee.property.name;
+  const object = unwrap(callee.object);
+  const written = `${object.type === 'Identifier' ? object.name : object.type === 'ThisExpression' ? 'this' : '...'}.${method}`;
+  if (object.type === 'ThisExpression') {
+    const line = asyncMethodLine(call, method);
+    return line === null ? null : `\`this.${method}()\` is declared \`async\` (line ${line}) and returns a promise`;
+  }
+  if (object.type === 'Identifier') {
+    if (object.name === 'Promise') return `\`Promise.${method}(...)\` returns a promise`;
+    if (GLOBALS.has(object.name)) return findDeclaration(object.name, call) === null ? `\`${written}()\` returns a promise` : null;
+    return moduleOf(object.name, call, 'whole') === 'fs/promises' && !FS_PROMISES_NOT_PROMISES.has(method) ? `\`${written}()\` (fs/promises) returns a promise` : null;
+  }
+  // X.promises.method(): X must be the fs module.
+  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && moduleOf(object.object.name, call, 'whole') === 'fs') {
+    return FS_PROMISES_NOT_PROMISES.has(method) ? null : `\`${object.object.name}.promises.${method}()\` returns a promise`;
+  }
+  return null;
+}
+
+/** A bare call: a function declared `async` in scope, a promise-module import, or the global `fetch`. */
+function evidentFunction(name: string, call: Call): string | null {
+  const d = findDeclaration(name, call);
+  if (d === null) return name === 'fetch' ? '`fetch()` returns a promise' : null;
+  const fn = d.kind === 'function' ? d.node : d.kind === 'variable' && d.declarator.init ? unwrap(d.declarator.init) : null;
+  if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) {
+    return fn.async ? `\`${name}()\` is declared \`async\` (line ${fn.loc.start.line}) and returns a promise` : null;
+  }
+  const module = moduleOf(name, call, 'named');
+  return module === null ? null : `\`${name}()\` from \`node:${module}\` returns a promise`;
+}
+
+/**
+ * The module `name` is bound to in scope: with `whole`, as the module object (`import fsp from 'fs/promises'`,
+ * `const fs = require('fs')`, `import { promises as fsp } from 'fs'`); with `named`, as a promise-returning export
+ * of a promise module (`import { writeFile } from 'node:fs/promises'`). Null otherwise.
+ */
+function moduleOf(name: string, from: TSESTree.Node, as: 'whole' | 'named'): string | null {
+  const b = moduleBindingOf(name, from);
+  if (b === null) return null;
+  if (as === 'whole') return b.exported === null ? b.module : null;
+  const exports = PROMISE_MODULES.get(b.module);
+  if (b.exported === null || exports === undefined) return null;
+  return (exports === null ? !FS_PROMISES_NOT_PROMISES.has(b.exported) : exports.has(b.exported)) ? b.module : null;
+}
+
+/**
+ * For `this.name()`: the line of the `async` method or arrow property `name` of the class `this` belongs to, or
+ * null. Walks out through arrow functions (they keep `this`) to the method, then reads the class body.
+ */
+function asyncMethodLine(call: Call, name: string): number | null {
+  let n: TSESTree.Node | undefined = call.parent;
+  while (n && n.type !== 'ClassBody') {
+    if (n.type === 'FunctionDeclaration') return null;
+    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition' && n.parent?.type !== 'PropertyDefinition') return null;
+    n = n.parent;
+  }
+  if (!n) return null;
+  let line: number | null = null;
+  for (const member of n.body) {
+    if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || member.computed) continue;
+    if (member.key.type !== 'Identifier' || member.key.name !== name) continue;
+    const value = member.value ? unwrap(member.value) : null;
+    const isAsync = (value?.type === 'FunctionExpression' || value?.type === 'ArrowFunctionExpression') && value.async;
+    // A getter, a plain field or a sync method of the same name: not evidently a promise.
+    if (!isAsync || (member.type === 'MethodDefinition' && member.kind !== 'method')) return null;
+    line ??= value.loc.start.line;
+  }
+  return line;
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
+  }
+  return null;
 }
 
 /** The call's lines with `await ` inserted before it: exact, since the statement discards the value anyway. */

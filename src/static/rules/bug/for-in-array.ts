@@ -1,18 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName, unwrap } from '../../ast-helpers.js';
+import { unwrap } from '../../ast-helpers.js';
 import type { StaticRule } from '../../rule.js';
-import { patternNames } from './pattern-names.js';
+import { findDeclaration, type Declaration } from './find-declaration.js';
 import { sourceText } from './source-text.js';
 
 /** Methods that always return a new array. */
 const ARRAY_METHODS = new Set(['map', 'filter', 'flatMap', 'flat', 'split']);
-const ARRAY_FACTORIES = new Set(['Array', 'Array.from', 'Array.of', 'Object.keys', 'Object.values', 'Object.entries']);
+const ARRAY_FACTORIES = new Set(['Array.from', 'Array.of', 'Object.keys', 'Object.values', 'Object.entries']);
 
 /**
  * `for (const i in arr)` where `arr` is evidently an array: an array literal, `Array.from`/`Array.of`/`new Array`,
- * `Object.keys/values/entries`, the result of `.map/.filter/.flatMap/.flat/.split`, or a variable that every
- * declaration in the file types as an array (`string[]`, `Array<T>`, `readonly T[]`, a tuple, `T[] | undefined`) or initialises with
- * one of those. `arguments` is not reported.
+ * `Object.keys/values/entries`, the result of `.map/.filter/.flatMap/.flat/.split`, or a variable or parameter
+ * whose declaration in scope types it as an array (`string[]`, `Array<T>`, `readonly T[]`, a tuple,
+ * `T[] | undefined`) or initialises it with one of those. `arguments` is not reported.
  */
 export const forInArray: StaticRule = {
   doc: {
@@ -27,19 +27,7 @@ export const forInArray: StaticRule = {
       'needed, or `arr.forEach((item, i) => ...)`.',
   },
   create(ctx) {
-    /** Per variable name: true while every declaration seen is an array. */
-    const arrays = new Map<string, boolean>();
-    const pending: Array<{ node: TSESTree.ForInStatement; name: string }> = [];
-    const declare = (name: string, isArray: boolean): void => {
-      arrays.set(name, (arrays.get(name) ?? true) && isArray);
-    };
-    const params = (fn: TSESTree.FunctionLike): void => {
-      for (const p of fn.params) {
-        const id = p.type === 'TSParameterProperty' ? p.parameter : p;
-        if (id.type === 'Identifier') declare(id.name, isArrayType(id.typeAnnotation?.typeAnnotation));
-        else for (const n of patternNames(id)) declare(n, false);
-      }
-    };
+    const pending: TSESTree.ForInStatement[] = [];
     const report = (node: TSESTree.ForInStatement, confidence: number): void => {
       const what = sourceText(ctx.lines, node.right);
       const shown = what.length <= 40 && !what.includes('\n') ? what : 'the array';
@@ -51,44 +39,41 @@ export const forInArray: StaticRule = {
       });
     };
     return {
-      VariableDeclarator(node) {
-        if (node.id.type === 'Identifier') {
-          declare(node.id.name, isArrayType(node.id.typeAnnotation?.typeAnnotation) || (node.init !== null && isArrayValue(node.init)));
-        } else for (const n of patternNames(node.id)) declare(n, false);
-      },
-      ImportDeclaration(node) {
-        for (const s of node.specifiers) declare(s.local.name, false);
-      },
-      CatchClause(node) {
-        if (node.param) for (const n of patternNames(node.param)) declare(n, false);
-      },
-      FunctionDeclaration(node) {
-        if (node.id) declare(node.id.name, false);
-        params(node);
-      },
-      FunctionExpression: params,
-      ArrowFunctionExpression: params,
       ForInStatement(node) {
         const right = unwrap(node.right);
-        if (right.type === 'Identifier') pending.push({ node, name: right.name });
+        if (right.type === 'Identifier') pending.push(node);
         else if (isArrayValue(right)) report(node, 0.95);
       },
+      // Variables are resolved once the whole file is read: a module-level `const ROWS = []` may come after its use.
       'Program:exit'() {
-        for (const { node, name } of pending) if (arrays.get(name) === true) report(node, 0.85);
+        for (const node of pending) {
+          const right = unwrap(node.right);
+          if (right.type === 'Identifier' && isArrayDeclaration(findDeclaration(right.name, node))) report(node, 0.85);
+        }
       },
     };
   },
 };
 
+function isArrayDeclaration(d: Declaration | null): boolean {
+  if (d?.kind === 'param') return isArrayType(d.id.typeAnnotation?.typeAnnotation);
+  if (d?.kind !== 'variable') return false;
+  return isArrayType(d.id.typeAnnotation?.typeAnnotation) || (d.declarator.init !== null && isArrayValue(d.declarator.init));
+}
+
 function isArrayValue(node: TSESTree.Node): boolean {
   const n = unwrap(node);
   if (n.type === 'ArrayExpression') return true;
-  if (n.type === 'NewExpression') return calleeName(n.callee) === 'Array';
+  if (n.type === 'NewExpression') return n.callee.type === 'Identifier' && n.callee.name === 'Array';
   if (n.type !== 'CallExpression') return false;
-  const name = calleeName(n.callee);
-  if (name !== null && ARRAY_FACTORIES.has(name)) return true;
   const callee = n.callee;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && ARRAY_METHODS.has(callee.property.name);
+  if (callee.type === 'Identifier') return callee.name === 'Array';
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  // Shape checks only: no callee-name strings are built.
+  const object = callee.object;
+  if (object.type === 'Identifier' && (object.name === 'Array' || object.name === 'Object')) return ARRAY_FACTORIES.has(`${object.name}.${method}`);
+  return ARRAY_METHODS.has(method);
 }
 
 function isArrayType(type: TSESTree.TypeNode | undefined): boolean {

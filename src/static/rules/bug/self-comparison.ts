@@ -1,6 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { StaticRule } from '../../rule.js';
-import { sourceText } from './source-text.js';
 
 const COMPARISONS = new Set(['===', '==', '!==', '!=', '<', '<=', '>', '>=']);
 
@@ -20,7 +19,7 @@ export const selfComparison: StaticRule = {
       BinaryExpression(node) {
         if (!COMPARISONS.has(node.operator)) return;
         if (node.left.type === 'PrivateIdentifier') return;
-        if (!isPlainReference(node.left) || !sameText(ctx.lines, node.left, node.right)) return;
+        if (!isPlainReference(node.left) || !sameReference(node.left, node.right)) return;
         ctx.report({
           node,
           message: `Both sides of \`${node.operator}\` are the same expression, so the result never depends on the data. Compare against the value you meant (for NaN, use \`Number.isNaN()\`).`,
@@ -37,6 +36,18 @@ function isPlainReference(node: TSESTree.Node): boolean {
   return false;
 }
 
-function sameText(lines: readonly string[], a: TSESTree.Node, b: TSESTree.Node): boolean {
-  return sourceText(lines, a).replace(/\s+/g, '') === sourceText(lines, b).replace(/\s+/g, '');
+/**
+ * The same reference written twice (`o.x .y` and `o.x.y` alike), compared on the tree: reading the source text
+ * for every comparison would split every file into lines.
+ */
+function sameReference(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  if (a.type === 'Identifier') return b.type === 'Identifier' && a.name === b.name;
+  if (a.type === 'ThisExpression') return b.type === 'ThisExpression';
+  if (a.type !== 'MemberExpression' || b.type !== 'MemberExpression' || a.computed !== b.computed) return false;
+  const p = a.property;
+  const q = b.property;
+  const sameProperty =
+    (p.type === 'Identifier' && q.type === 'Identifier' && p.name === q.name) ||
+    (p.type === 'Literal' && q.type === 'Literal' && p.value === q.value);
+  return sameProperty && sameReference(a.object, b.object);
 }

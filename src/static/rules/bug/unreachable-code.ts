@@ -22,10 +22,12 @@ export const unreachableCode: StaticRule = {
   },
   create(ctx) {
     const check = (body: readonly TSESTree.Node[]): void => {
+      // Nothing can follow the last statement: only a jump before it matters.
       let jump: TSESTree.Node | null = null;
-      for (const statement of body) {
+      for (let i = 0; i < body.length; i++) {
+        const statement = body[i]!;
         if (jump === null) {
-          if (JUMPS.has(statement.type)) jump = statement;
+          if (i < body.length - 1 && JUMPS.has(statement.type)) jump = statement;
           continue;
         }
         if (isHoisted(statement)) continue;

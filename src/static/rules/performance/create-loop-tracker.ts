@@ -17,7 +17,7 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
 export interface FrameNames {
   declared: Set<string>;
   assigned: Set<string>;
-  /** Roots changed in place other than by `push`: `a.b = 1`, `a.n++`, `delete a.k`, `a.set(...)`, `Object.assign(a, ...)`. */
+  /** Roots changed in place other than by `push`: `a.b = 1`, `a.n++`, `a.set(...)`, `Object.assign(a, ...)`. */
   mutated: Set<string>;
   /** Roots `push`ed to, with the number of `push` calls. */
   pushed: Map<string, number>;
@@ -42,12 +42,19 @@ export interface LoopTrackerOptions {
   callbacks: boolean;
   /** Collect `Frame.names` (declarations, assignments, mutations) inside loops. */
   trackNames: boolean;
+  /** Called as a loop statement's frame opens (before its children are visited). */
+  onEnterLoop?: (frame: Frame) => void;
   /** Called as a loop or callback frame closes, after its inner frames' names were merged into it. */
   onLeave?: (frame: Frame) => void;
+  /** The rule's own CallExpression handler: the tracker owns that key, records the call, then calls this. */
+  onCall?: (node: TSESTree.CallExpression) => void;
 }
 
 export interface LoopTracker {
-  /** Handlers to merge into the rule's visitor (see mergeVisitors). */
+  /**
+   * The tracker's handlers, a fresh object per file: the rule adds its own handlers for other node types to it
+   * (CallExpression goes through `onCall`, loop entry through `onEnterLoop`).
+   */
   visitor: RuleVisitor;
   /** Open frames, outermost first. */
   readonly stack: readonly Frame[];
@@ -56,6 +63,8 @@ export interface LoopTracker {
    * loops. The once-evaluated parts (`for...of`'s iterable, `for`'s initialiser) belong to the enclosing loop.
    */
   loopOf(node: TSESTree.Node): Frame | null;
+  /** Cheap pre-check: some loop is open (possibly outside the current function). */
+  inLoop(): boolean;
 }
 
 const MUTATORS = new Set(['pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
@@ -80,12 +89,14 @@ export function createLoopTracker(options: LoopTrackerOptions): LoopTracker {
   };
 
   const pushLoop = (node: LoopStatement): void => {
-    stack.push({ node, kind: 'loop', fn: enclosingFn() });
+    const frame: Frame = { node, kind: 'loop', fn: enclosingFn() };
+    stack.push(frame);
     openLoops++;
     if ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type !== 'VariableDeclaration') {
       const names = current();
       if (names) recordTarget(names, node.left);
     }
+    options.onEnterLoop?.(frame);
   };
   const pushFunction = (node: FunctionNode): void => {
     if (node.type === 'FunctionDeclaration' && node.id) current()?.declared.add(node.id.name);
@@ -130,10 +141,6 @@ export function createLoopTracker(options: LoopTrackerOptions): LoopTracker {
         const names = current();
         if (names) for (const n of patternNames(node.id)) names.declared.add(n);
       },
-      CatchClause(node: TSESTree.CatchClause) {
-        const names = current();
-        if (names && node.param) for (const n of patternNames(node.param)) names.declared.add(n);
-      },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         const names = current();
         if (names) recordTarget(names, node.left);
@@ -142,20 +149,21 @@ export function createLoopTracker(options: LoopTrackerOptions): LoopTracker {
         const names = current();
         if (names) recordTarget(names, node.argument);
       },
-      UnaryExpression(node: TSESTree.UnaryExpression) {
-        const names = current();
-        if (names && node.operator === 'delete') recordTarget(names, node.argument);
-      },
-      CallExpression(node: TSESTree.CallExpression) {
-        const names = current();
-        if (names) recordCall(names, node);
-      },
     } satisfies RuleVisitor);
   }
+  const onCall = options.onCall;
+  if (options.trackNames) {
+    visitor.CallExpression = (node) => {
+      const names = current();
+      if (names) recordCall(names, node);
+      onCall?.(node);
+    };
+  } else if (onCall) visitor.CallExpression = onCall;
 
   return {
     visitor,
     stack,
+    inLoop: () => openLoops > 0,
     loopOf(node) {
       for (let i = stack.length - 1; i >= 0; i--) {
         const frame = stack[i]!;

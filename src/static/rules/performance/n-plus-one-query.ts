@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { StaticRule } from '../../rule.js';
 import { sourceText } from '../bug/source-text.js';
-import { createLoopTracker } from './create-loop-tracker.js';
-import { mergeVisitors } from './merge-visitors.js';
-import { queryCallOf } from './query-call-of.js';
 import { isTestPath } from './is-test-path.js';
+import { queryCallOf } from './query-call-of.js';
+import { repeatingLoopOf } from './repeating-loop-of.js';
 
 /** Words that mark a paged or batched read, which a loop is meant to repeat (cursor pagination, batch jobs). */
 const PAGED = /\b(?:limit|offset|take|skip|cursor|pageSize|batchSize|perPage)\b/i;
@@ -25,21 +24,21 @@ export const nPlusOneQuery: StaticRule = {
   },
   create(ctx) {
     if (isTestPath(ctx.path)) return {};
-    const loops = createLoopTracker({ callbacks: true, trackNames: false });
-    return mergeVisitors(loops.visitor, {
+    return {
       CallExpression(node) {
-        const loop = loops.loopOf(node);
-        if (loop === null) return;
+        // The name check first: it rejects almost every call, before any walk up the tree.
         const query = queryCallOf(node);
-        if (query === null || PAGED.test(sourceText(ctx.lines, chainOf(node)))) return;
-        const where = loop.kind === 'callback' ? 'a callback run once per element' : 'a loop';
+        if (query === null) return;
+        const loop = repeatingLoopOf(node, true);
+        if (loop === null || PAGED.test(sourceText(ctx.lines, chainOf(node)))) return;
+        const where = loop.type === 'FunctionExpression' || loop.type === 'ArrowFunctionExpression' ? 'a callback run once per element' : 'a loop';
         ctx.report({
           node,
           confidence: 0.8,
           message: `\`${query.call}(...)\` (${query.library}) runs inside ${where}, so it makes one database round trip per item (N+1 queries). Fetch them all in one query instead: ${query.batched}; then match results to items with a \`Map\`.`,
         });
       },
-    });
+    };
   },
 };
 

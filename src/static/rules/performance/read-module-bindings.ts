@@ -15,12 +15,15 @@ export interface ModuleBinding {
  * (`import fs from 'node:fs'`, `import { execSync as run } from 'child_process'`, `const { gzipSync } = require('zlib')`,
  * `const fsp = require('fs').promises`). Empty for anything else and for type-only imports.
  */
-export function readModuleBindings(node: TSESTree.ImportDeclaration | TSESTree.VariableDeclarator): ModuleBinding[] {
+export function readModuleBindings(node: TSESTree.ImportDeclaration | TSESTree.VariableDeclarator): readonly ModuleBinding[] {
   return node.type === 'ImportDeclaration' ? fromImport(node) : fromRequire(node);
 }
 
-function fromImport(node: TSESTree.ImportDeclaration): ModuleBinding[] {
-  if (node.importKind === 'type') return [];
+/** Shared empty answer: most declarators are not requires, and this runs for every one of them. */
+const NONE: readonly ModuleBinding[] = [];
+
+function fromImport(node: TSESTree.ImportDeclaration): readonly ModuleBinding[] {
+  if (node.importKind === 'type') return NONE;
   const binding: ModuleBinding = { module: normalise(node.source.value), whole: [], named: [] };
   const extra: ModuleBinding[] = [];
   for (const s of node.specifiers) {
@@ -34,13 +37,13 @@ function fromImport(node: TSESTree.ImportDeclaration): ModuleBinding[] {
   return [binding, ...extra];
 }
 
-function fromRequire(node: TSESTree.VariableDeclarator): ModuleBinding[] {
+function fromRequire(node: TSESTree.VariableDeclarator): readonly ModuleBinding[] {
   const init = node.init;
-  if (!init) return [];
+  if (!init || (init.type !== 'CallExpression' && init.type !== 'MemberExpression')) return NONE;
   const direct = requiredModule(init);
   if (direct !== null) {
     if (node.id.type === 'Identifier') return [{ module: direct, whole: [node.id.name], named: [] }];
-    if (node.id.type !== 'ObjectPattern') return [];
+    if (node.id.type !== 'ObjectPattern') return NONE;
     const binding: ModuleBinding = { module: direct, whole: [], named: [] };
     const extra: ModuleBinding[] = [];
     for (const p of node.id.properties) {
@@ -56,11 +59,11 @@ function fromRequire(node: TSESTree.VariableDeclarator): ModuleBinding[] {
   // `const fsp = require('fs').promises` / `const exec = require('child_process').execSync`
   if (init.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier' && node.id.type === 'Identifier') {
     const module = requiredModule(init.object);
-    if (module === null) return [];
+    if (module === null) return NONE;
     if (module === 'fs' && init.property.name === 'promises') return [{ module: 'fs/promises', whole: [node.id.name], named: [] }];
     return [{ module, whole: [], named: [[node.id.name, init.property.name]] }];
   }
-  return [];
+  return NONE;
 }
 
 function requiredModule(node: TSESTree.Node): string | null {

@@ -1,8 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName, unwrap } from '../../ast-helpers.js';
-import type { StaticRule } from '../../rule.js';
+import { unwrap } from '../../ast-helpers.js';
+import type { RuleVisitor, StaticRule } from '../../rule.js';
 import { createLoopTracker, type Frame, type FrameNames } from './create-loop-tracker.js';
-import { mergeVisitors } from './merge-visitors.js';
 import { isTestPath } from './is-test-path.js';
 
 interface Candidate {
@@ -36,24 +35,32 @@ export const regexpJsonInLoop: StaticRule = {
     if (isTestPath(ctx.path)) return {};
     const pending = new Map<Frame, Candidate[]>();
     const reportedLines = new Set<number>();
-    const loops = createLoopTracker({
-      callbacks: false,
-      trackNames: true,
-      onLeave(frame) {
-        const list = pending.get(frame);
-        if (!list) return;
-        pending.delete(frame);
-        const line = frame.node.loc.start.line;
-        for (const c of list) {
-          if (c.deps.some((d) => changes(frame.names, d))) continue;
-          // One comment per line: `s.replace(/~1/g, '/').replace(/~0/g, '~')` is one thing to hoist, not two.
-          if (reportedLines.has(c.node.loc.start.line)) continue;
-          reportedLines.add(c.node.loc.start.line);
-          ctx.report({ node: c.node, confidence: 0.8, message: c.message(line) });
-        }
+    const loops = createLoopTracker({ callbacks: false, trackNames: true, onLeave: settle, onCall: checkCall });
+    const declare = loops.visitor.VariableDeclarator;
+    return Object.assign(loops.visitor, {
+      NewExpression: regExpCall,
+      VariableDeclarator(node) {
+        declare?.(node);
+        if (node.init && loops.inLoop()) regexLiteral(node.init);
       },
-    });
-    const add = (node: TSESTree.Node, deps: string[], message: Candidate['message']): void => {
+    } satisfies RuleVisitor);
+
+    /** A loop closes: report what does not depend on anything it changes. */
+    function settle(frame: Frame): void {
+      const list = pending.get(frame);
+      if (!list) return;
+      pending.delete(frame);
+      const line = frame.node.loc.start.line;
+      for (const c of list) {
+        if (c.deps.some((d) => changes(frame.names, d))) continue;
+        // One comment per line: `s.replace(/~1/g, '/').replace(/~0/g, '~')` is one thing to hoist, not two.
+        if (reportedLines.has(c.node.loc.start.line)) continue;
+        reportedLines.add(c.node.loc.start.line);
+        ctx.report({ node: c.node, confidence: 0.8, message: c.message(line) });
+      }
+    }
+
+    function add(node: TSESTree.Node, deps: string[], message: Candidate['message']): void {
       // `cached ??= new RegExp(p)` / `if (!re) re = new RegExp(p)`: built once and kept, not rebuilt per iteration.
       if (node.parent?.type === 'AssignmentExpression') return;
       const loop = loops.loopOf(node);
@@ -61,11 +68,25 @@ export const regexpJsonInLoop: StaticRule = {
       const list = pending.get(loop);
       if (list) list.push({ node, deps, message });
       else pending.set(loop, [{ node, deps, message }]);
-    };
-    const regExpCall = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-      if (loops.stack.length === 0) return;
-      const name = calleeName(node.callee);
-      if (name !== 'RegExp' && name !== 'globalThis.RegExp') return;
+    }
+
+    function checkCall(node: TSESTree.CallExpression): void {
+      if (!loops.inLoop()) return;
+      regExpCall(node);
+      // Regex literals are checked where they are used (call arguments, `/re/g.test(s)`, declarations), not by
+      // a handler on every literal of every file.
+      if (node.callee.type === 'MemberExpression') regexLiteral(node.callee.object);
+      for (const a of node.arguments) regexLiteral(a);
+      const arg = jsonCloneArgument(node);
+      const deps: string[] = [];
+      if (arg === null || !depsOf(arg, deps)) return;
+      add(node, deps, (line) =>
+        `\`JSON.parse(JSON.stringify(...))\` deep-clones a value the loop on line ${line} does not change, once per iteration: a full serialise and parse each time. If the copy is only read, clone once before the loop (or not at all); if each iteration needs its own copy, use \`structuredClone(...)\` (no JSON round trip; keeps Dates, Maps and undefined) or build the object directly.`,
+      );
+    }
+
+    function regExpCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (!loops.inLoop() || !isRegExpCallee(node.callee)) return;
       const deps: string[] = [];
       if (node.arguments.length === 0 || !node.arguments.every((a) => a.type !== 'SpreadElement' && depsOf(a, deps))) return;
       add(node, deps, (line) =>
@@ -73,36 +94,50 @@ export const regexpJsonInLoop: StaticRule = {
           ? `This \`RegExp\` is built from constants, yet it is compiled again on every iteration of the loop on line ${line}. Hoist it into a constant above the loop (mind \`lastIndex\` if it has the \`g\` or \`y\` flag and you call \`exec\`/\`test\`).`
           : `This \`RegExp\` depends only on values the loop on line ${line} does not change (${deps.map((d) => `\`${d}\``).join(', ')}), yet it is compiled again on every iteration. Build it once above the loop (mind \`lastIndex\` if it has the \`g\` or \`y\` flag and you call \`exec\`/\`test\`).`,
       );
-    };
-    return mergeVisitors(loops.visitor, {
-      NewExpression: regExpCall,
-      CallExpression(node) {
-        if (loops.stack.length === 0) return;
-        regExpCall(node);
-        const arg = jsonCloneArgument(node);
-        const deps: string[] = [];
-        if (arg === null || !depsOf(arg, deps)) return;
-        add(node, deps, (line) =>
-          `\`JSON.parse(JSON.stringify(...))\` deep-clones a value the loop on line ${line} does not change, once per iteration: a full serialise and parse each time. If the copy is only read, clone once before the loop (or not at all); if each iteration needs its own copy, use \`structuredClone(...)\` (no JSON round trip; keeps Dates, Maps and undefined) or build the object directly.`,
-        );
-      },
-      Literal(node) {
-        if (loops.stack.length === 0 || !('regex' in node) || !node.regex || !/[gy]/.test(node.regex.flags)) return;
-        const text = `/${node.regex.pattern}/${node.regex.flags}`;
-        const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-        add(node, [], (line) =>
-          `The regex literal \`${shown}\` creates a new RegExp object on every iteration of the loop on line ${line}. Hoist it into a constant above the loop. With the \`${node.regex.flags.includes('g') ? 'g' : 'y'}\` flag a shared instance keeps \`lastIndex\` between calls: \`replace\`, \`match\`, \`matchAll\` and \`split\` reset it, but reset \`re.lastIndex = 0\` before an \`exec\`/\`test\` loop.`,
-        );
-      },
-    });
+    }
+
+    function regexLiteral(node: TSESTree.Node): void {
+      if (node.type !== 'Literal' || !('regex' in node) || !node.regex || !/[gy]/.test(node.regex.flags)) return;
+      const { pattern, flags } = node.regex;
+      const text = `/${pattern}/${flags}`;
+      const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+      add(node, [], (line) =>
+        `The regex literal \`${shown}\` creates a new RegExp object on every iteration of the loop on line ${line}. Hoist it into a constant above the loop. With the \`${flags.includes('g') ? 'g' : 'y'}\` flag a shared instance keeps \`lastIndex\` between calls: \`replace\`, \`match\`, \`matchAll\` and \`split\` reset it, but reset \`re.lastIndex = 0\` before an \`exec\`/\`test\` loop.`,
+      );
+    }
   },
 };
 
+/** `RegExp` or `globalThis.RegExp`, checked by shape (no name strings built per call). */
+function isRegExpCallee(callee: TSESTree.Node): boolean {
+  if (callee.type === 'Identifier') return callee.name === 'RegExp';
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'globalThis' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'RegExp'
+  );
+}
+
+/** True for `JSON.<method>` as a callee. */
+function isJsonCall(callee: TSESTree.Node, method: string): boolean {
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'JSON' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === method
+  );
+}
+
 /** `x` in `JSON.parse(JSON.stringify(x))` (no reviver, no replacer); null for anything else. */
 function jsonCloneArgument(node: TSESTree.CallExpression): TSESTree.Node | null {
-  if (node.arguments.length !== 1 || calleeName(node.callee) !== 'JSON.parse') return null;
+  if (node.arguments.length !== 1 || !isJsonCall(node.callee, 'parse')) return null;
   const inner = unwrap(node.arguments[0]!);
-  if (inner.type !== 'CallExpression' || inner.arguments.length !== 1 || calleeName(inner.callee) !== 'JSON.stringify') return null;
+  if (inner.type !== 'CallExpression' || inner.arguments.length !== 1 || !isJsonCall(inner.callee, 'stringify')) return null;
   const arg = inner.arguments[0]!;
   return arg.type === 'SpreadElement' ? null : arg;
 }

@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeName, lastSegment, unwrap } from '../../ast-helpers.js';
-import type { StaticRule } from '../../rule.js';
+import type { RuleVisitor, StaticRule } from '../../rule.js';
 import { patternNames } from '../bug/pattern-names.js';
 import { sourceText } from '../bug/source-text.js';
 import { createLoopTracker, type Frame, type FrameNames, type LoopTracker } from './create-loop-tracker.js';
-import { mergeVisitors } from './merge-visitors.js';
 import { isTestPath } from './is-test-path.js';
 import { queryCallOf } from './query-call-of.js';
 
@@ -60,6 +59,12 @@ export const sequentialAwaitInLoop: StaticRule = {
     const loops: LoopTracker = createLoopTracker({
       callbacks: false,
       trackNames: true,
+      onEnterLoop(frame) {
+        const node = frame.node;
+        if (node.type === 'ForOfStatement' && !node.await && frame.fn?.async && !iteratesSteps(node)) {
+          info.set(node, { firstAwait: 0, awaited: [], blocked: false });
+        }
+      },
       onLeave(frame) {
         if (frame.node.type !== 'ForOfStatement') return;
         const loop = info.get(frame.node);
@@ -82,11 +87,7 @@ export const sequentialAwaitInLoop: StaticRule = {
     const blockAll = (): void => {
       for (const [, loop] of openInFunction()) loop.blocked = true;
     };
-    return mergeVisitors(loops.visitor, {
-      ForOfStatement(node) {
-        const fn = loops.stack[loops.stack.length - 1]?.fn;
-        if (!node.await && fn?.async && !iteratesSteps(node)) info.set(node, { firstAwait: 0, awaited: [], blocked: false });
-      },
+    return Object.assign(loops.visitor, {
       AwaitExpression(node) {
         if (info.size === 0) return;
         const frame = loops.loopOf(node);
@@ -120,7 +121,7 @@ export const sequentialAwaitInLoop: StaticRule = {
         // `continue outer` ends the iteration of every loop nested inside `outer` early.
         for (const [frame, loop] of openInFunction()) if (target === null || (target !== frame.node && contains(target, frame.node))) loop.blocked = true;
       },
-    });
+    } satisfies RuleVisitor);
   },
 };
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { calleeName } from '../../ast-helpers.js';
+import type { ResolvedBinding } from './module-binding-of.js';
 
 /** A blocking call, described for the reader. */
 export interface SyncCallKind {
@@ -13,19 +13,6 @@ export interface SyncCallKind {
   promiseCallee?: string;
 }
 
-/** Receivers conventionally named for a module, used when the file does not show where they come from. */
-const CONVENTIONAL: ReadonlyMap<string, string> = new Map([
-  ['fs', 'fs'],
-  ['fse', 'fs-extra'],
-  ['fsExtra', 'fs-extra'],
-  ['child_process', 'child_process'],
-  ['childProcess', 'child_process'],
-  ['cp', 'child_process'],
-  ['zlib', 'zlib'],
-  ['crypto', 'crypto'],
-  ['bcrypt', 'bcrypt'],
-  ['bcryptjs', 'bcrypt'],
-]);
 const FS_MODULES = new Set(['fs', 'fs-extra', 'graceful-fs']);
 const CHILD = new Set(['execSync', 'execFileSync', 'spawnSync']);
 const CRYPTO = new Set(['pbkdf2Sync', 'scryptSync', 'generateKeyPairSync']);
@@ -41,27 +28,22 @@ const FD_ACCEPTING = new Set(['readFile', 'writeFile', 'appendFile']);
 /**
  * Classifies a blocking call: `fs.*Sync` (also fs-extra, graceful-fs), `child_process.execSync`/`execFileSync`/
  * `spawnSync`, `zlib.*Sync`, `crypto.pbkdf2Sync`/`scryptSync`/`generateKeyPairSync`, `bcrypt.hashSync`/`compareSync`/
- * `genSaltSync`, called on the module (`fs.readFileSync`) or as a named import (`readFileSync`). `modules` maps
- * whole-module bindings to their module, `named` maps named imports to `[module, export]`. Null for anything else.
+ * `genSaltSync`, called on the module (`fs.readFileSync`) or as a named import (`readFileSync`, `run` for
+ * `execSync as run`). `bindingOf` says what a name is bound to (see moduleBindingOf). Null for anything else.
  */
-export function syncCallKind(
-  node: TSESTree.CallExpression,
-  modules: ReadonlyMap<string, string>,
-  named: ReadonlyMap<string, readonly [string, string]>,
-): SyncCallKind | null {
+export function syncCallKind(node: TSESTree.CallExpression, bindingOf: (name: string) => ResolvedBinding | null): SyncCallKind | null {
   const callee = node.callee;
   if (callee.type === 'Identifier') {
-    const binding = named.get(callee.name);
-    return binding ? classify(binding[0], binding[1], callee.name, null, node) : null;
+    const b = bindingOf(callee.name);
+    return b?.exported ? classify(b.module, b.exported, callee.name, null, node) : null;
   }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
-  if (!method.endsWith('Sync')) return null;
-  const receiver = calleeName(callee.object);
-  if (receiver === null) return null;
-  const module = modules.get(receiver) ?? (named.has(receiver) ? undefined : CONVENTIONAL.get(receiver));
-  if (module === undefined) return null;
-  return classify(module, method, `${receiver}.${method}`, modules.get(receiver) === 'fs' ? receiver : null, node);
+  if (!method.endsWith('Sync') || callee.object.type !== 'Identifier') return null;
+  const receiver = callee.object.name;
+  const b = bindingOf(receiver);
+  if (b === null || b.exported !== null) return null;
+  return classify(b.module, method, `${receiver}.${method}`, b.module === 'fs' ? receiver : null, node);
 }
 
 function classify(module: string, method: string, call: string, fsBinding: string | null, node: TSESTree.CallExpression): SyncCallKind | null {

@@ -2,25 +2,11 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { RuleContext, StaticRule } from '../../rule.js';
 import { isRequestHandler } from './is-request-handler.js';
 import { isRouteRegistration } from './is-route-registration.js';
-import { readModuleBindings } from './read-module-bindings.js';
-import { syncCallKind, type SyncCallKind } from './sync-call-kind.js';
 import { isTestPath } from './is-test-path.js';
+import { moduleBindingOf } from './module-binding-of.js';
+import { syncCallKind, type SyncCallKind } from './sync-call-kind.js';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-interface FunctionFrame {
-  node: FunctionNode;
-  /** The name the function is declared under (`function load`, `const load = () => ...`), for handlers passed by name. */
-  name: string | null;
-  handler: boolean;
-}
-
-/** A blocking call in a named function that may turn out to be a handler (`app.get('/', load)` can come later). */
-interface Deferred {
-  node: TSESTree.CallExpression;
-  kind: SyncCallKind;
-  names: string[];
-}
 
 /**
  * Blocking calls (`fs.*Sync`, `child_process.execSync`, `zlib.*Sync`, `crypto.pbkdf2Sync`/`scryptSync`, `bcrypt.hashSync`)
@@ -43,61 +29,66 @@ export const syncIoInHandler: StaticRule = {
   },
   create(ctx) {
     if (isTestPath(ctx.path)) return {};
-    const modules = new Map<string, string>(); // local name -> module, for whole-module bindings
-    const named = new Map<string, [string, string]>(); // local name -> [module, export]
-    const frames: FunctionFrame[] = [];
-    let handlerDepth = 0;
+    // Calls are picked out by name while the file is walked (a `...Sync` method or import); modules and handlers
+    // are resolved for those few once it is done, by walking up from each.
+    const candidates: TSESTree.CallExpression[] = [];
     const handlerNames = new Set<string>();
-    const deferred: Deferred[] = [];
-
-    const bind = (node: TSESTree.ImportDeclaration | TSESTree.VariableDeclarator): void => {
-      for (const b of readModuleBindings(node)) {
-        for (const w of b.whole) modules.set(w, b.module);
-        for (const [local, exported] of b.named) named.set(local, [b.module, exported]);
-      }
-    };
-    const enter = (node: FunctionNode): void => {
-      const handler = isRequestHandler(node);
-      frames.push({ node, name: declaredName(node), handler });
-      if (handler) handlerDepth++;
-    };
-    const leave = (): void => {
-      if (frames.pop()?.handler) handlerDepth--;
-    };
-
+    const aliases = new Set<string>();
     return {
-      ImportDeclaration: bind,
-      VariableDeclarator(node) {
-        if (node.init) bind(node);
+      ImportDeclaration(node) {
+        // `import { execSync as run } from 'child_process'`: `run(...)` does not look blocking by its name.
+        for (const s of node.specifiers) {
+          if (s.type !== 'ImportSpecifier') continue;
+          const imported = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+          if (imported.endsWith('Sync')) aliases.add(s.local.name);
+        }
       },
-      FunctionDeclaration: enter,
-      FunctionExpression: enter,
-      ArrowFunctionExpression: enter,
-      'FunctionDeclaration:exit': leave,
-      'FunctionExpression:exit': leave,
-      'ArrowFunctionExpression:exit': leave,
       ExportDefaultDeclaration(node) {
         // `export default handler` (a Next.js API route declared above or below)
         if (node.declaration.type === 'Identifier') handlerNames.add(node.declaration.name);
       },
       CallExpression(node) {
-        if (node.arguments.length > 0 && isRouteRegistration(node))
+        const callee = node.callee;
+        if (callee.type === 'Identifier') {
+          if (callee.name.endsWith('Sync') || aliases.has(callee.name)) candidates.push(node);
+          return;
+        }
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+        if (callee.property.name.endsWith('Sync')) candidates.push(node);
+        // `app.get('/x', auth, load)`: names passed to a route registration are handlers wherever they are declared.
+        else if (node.arguments.length > 0 && isRouteRegistration(node)) {
           for (const a of node.arguments) if (a.type === 'Identifier') handlerNames.add(a.name);
-        if (frames.length === 0) return;
-        const kind = syncCallKind(node, modules, named);
-        if (kind === null) return;
-        if (handlerDepth > 0) report(ctx, node, kind, frames);
-        else {
-          const names = frames.flatMap((f) => (f.name === null ? [] : [f.name]));
-          if (names.length > 0) deferred.push({ node, kind, names });
         }
       },
       'Program:exit'() {
-        for (const d of deferred) if (d.names.some((n) => handlerNames.has(n))) report(ctx, d.node, d.kind, []);
+        for (const node of candidates) {
+          const kind = syncCallKind(node, (name) => moduleBindingOf(name, node));
+          if (kind === null) continue;
+          const where = handlerAround(node, handlerNames);
+          if (where !== null) report(ctx, node, kind, where);
+        }
       },
     };
   },
 };
+
+/** The request handler a call runs in, and whether it is the innermost function around the call. */
+interface HandlerContext {
+  handler: FunctionNode;
+  direct: boolean;
+}
+
+/** Walks up from a call to the first function that handles requests (inline, or registered by name). */
+function handlerAround(node: TSESTree.Node, handlerNames: ReadonlySet<string>): HandlerContext | null {
+  let innermost: FunctionNode | null = null;
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type !== 'FunctionDeclaration' && n.type !== 'FunctionExpression' && n.type !== 'ArrowFunctionExpression') continue;
+    innermost ??= n;
+    const name = declaredName(n);
+    if (isRequestHandler(n) || (name !== null && handlerNames.has(name))) return { handler: n, direct: n === innermost };
+  }
+  return null;
+}
 
 function declaredName(node: FunctionNode): string | null {
   if (node.type === 'FunctionDeclaration') return node.id?.name ?? null;
@@ -105,8 +96,8 @@ function declaredName(node: FunctionNode): string | null {
   return p?.type === 'VariableDeclarator' && p.init === node && p.id.type === 'Identifier' ? p.id.name : null;
 }
 
-function report(ctx: RuleContext, node: TSESTree.CallExpression, kind: SyncCallKind, frames: readonly FunctionFrame[]): void {
-  const suggestion = asyncSuggestion(ctx.lines, node, kind, frames);
+function report(ctx: RuleContext, node: TSESTree.CallExpression, kind: SyncCallKind, where: HandlerContext): void {
+  const suggestion = asyncSuggestion(ctx.lines, node, kind, where);
   ctx.report({
     node,
     confidence: 0.85,
@@ -121,9 +112,8 @@ function report(ctx: RuleContext, node: TSESTree.CallExpression, kind: SyncCallK
  * handler itself, and the call is a whole statement, declaration initialiser, assignment source or return value
  * (where `await` needs no parentheses).
  */
-function asyncSuggestion(lines: readonly string[], node: TSESTree.CallExpression, kind: SyncCallKind, frames: readonly FunctionFrame[]): string | undefined {
-  const fn = frames[frames.length - 1];
-  if (kind.promiseCallee === undefined || !fn?.handler || !fn.node.async) return undefined;
+function asyncSuggestion(lines: readonly string[], node: TSESTree.CallExpression, kind: SyncCallKind, where: HandlerContext): string | undefined {
+  if (kind.promiseCallee === undefined || !where.direct || !where.handler.async) return undefined;
   const p = node.parent;
   const placed =
     p?.type === 'ExpressionStatement' ||

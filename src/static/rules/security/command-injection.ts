@@ -10,6 +10,7 @@ import { worstVerdict } from '../../taint/worst-verdict.js';
 const SHELL_RUNNERS = new Set(['exec', 'execSync']);
 const ARGV_RUNNERS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'fork', 'execa', 'execaSync']);
 const EXECA_COMMANDS = new Set(['execaCommand', 'execaCommandSync']);
+const RUNNERS = new Set([...SHELL_RUNNERS, ...ARGV_RUNNERS, ...EXECA_COMMANDS]);
 /** Receivers that make `exec` unambiguous without an import in sight: `child_process.exec`, `cp.exec`. */
 const CHILD_PROCESS_RECEIVERS = /^(?:child_process|childProcess|cp|proc|shell)$/;
 const CHILD_PROCESS = new Set(['child_process', 'execa', 'cross-spawn']);
@@ -45,18 +46,17 @@ export const commandInjection: StaticRule = {
         for (const s of node.specifiers) if (s.type === 'ImportSpecifier' && s.imported.type === 'Identifier') imported.set(s.imported.name, s.local.name);
       },
       VariableDeclarator(node) {
-        const init = node.init === null ? null : unwrap(node.init);
-        if (node.id.type !== 'Identifier' || init?.type !== 'CallExpression') return;
-        const t = callTarget(init);
+        const init = node.init;
+        if (init === null || init.type !== 'CallExpression' || node.id.type !== 'Identifier' || calleeMethod(init) !== 'promisify') return;
         const arg = init.arguments[0];
-        if (t?.method !== 'promisify' || arg === undefined || arg.type === 'SpreadElement') return;
+        if (arg === undefined || arg.type === 'SpreadElement') return;
         const inner = unwrap(arg);
         const name = inner.type === 'Identifier' ? inner.name : inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier' ? inner.property.name : '';
         if (SHELL_RUNNERS.has(name)) promisified.add(node.id.name);
       },
       CallExpression(node) {
         const name = calleeMethod(node);
-        if (name === null || !(SHELL_RUNNERS.has(name) || ARGV_RUNNERS.has(name) || EXECA_COMMANDS.has(name) || promisified.has(name))) return;
+        if (name === null || !(RUNNERS.has(name) || promisified.has(name))) return;
         const t = callTarget(node);
         const first = node.arguments[0];
         if (t === null || first === undefined || first.type === 'SpreadElement') return;
@@ -128,7 +128,8 @@ function isChildProcess(ctx: RuleContext, receiver: TSESTree.Node | null, callee
   if (receiver === null) {
     const module = ctx.taint.moduleOf(callee);
     // `spawn`/`execFile` are specific enough to trust without an import in sight; `exec` is not (regexes, db drivers).
-    return module === null ? BARE_RUNNERS.has((callee as TSESTree.Identifier).name) : CHILD_PROCESS.has(module);
+    if (module !== null) return CHILD_PROCESS.has(module);
+    return BARE_RUNNERS.has((callee as TSESTree.Identifier).name) && ctx.taint.declarationOf(callee) === 'global';
   }
   const r = unwrap(receiver);
   if (r.type === 'Identifier' && CHILD_PROCESS_RECEIVERS.test(r.name)) return true;

@@ -40,14 +40,13 @@ export const prototypePollution: StaticRule = {
   create(ctx) {
     return {
       AssignmentExpression(node) {
-        if (node.left.type !== 'MemberExpression') return;
+        if (node.left.type !== 'MemberExpression' || !hasComputedKey(node.left)) return;
         const keys: TSESTree.Node[] = [];
         let m: TSESTree.Node = node.left;
         while (m.type === 'MemberExpression') {
           if (m.computed && m.property.type !== 'Literal') keys.push(m.property);
           m = unwrap(m.object);
         }
-        if (keys.length === 0) return;
         const base = m;
         ctx.atEnd(() => {
           if (isPrototypeFree(ctx, base)) return;
@@ -112,6 +111,12 @@ export const prototypePollution: StaticRule = {
     };
   },
 };
+
+/** True when some key of `a.b[c].d` is computed from something other than a literal (checked before allocating). */
+function hasComputedKey(left: TSESTree.MemberExpression): boolean {
+  for (let m: TSESTree.Node = left; m.type === 'MemberExpression'; m = m.object) if (m.computed && m.property.type !== 'Literal') return true;
+  return false;
+}
 
 /** A target without a prototype to reach: `Object.create(null)`, a Map. */
 function isPrototypeFree(ctx: RuleContext, base: TSESTree.Node): boolean {

@@ -97,7 +97,8 @@ function clientOf(ctx: RuleContext, receiver: TSESTree.Node | null, callee: TSES
   if (receiver === null) {
     const module = ctx.taint.moduleOf(callee);
     if (module !== null) return CLIENT_MODULES.has(module) ? `${module === 'undici' || NODE_HTTP.has(module) ? `${module}.` : ''}${method}` : null;
-    return method === 'fetch' ? 'fetch' : null;
+    // A global client (`fetch`, or a script-tag `axios`), not a local function of the same name.
+    return ctx.taint.declarationOf(callee) === 'global' && (method === 'fetch' || CALLABLE_CLIENTS.has(method)) ? method : null;
   }
   const r = unwrap(receiver);
   if (isWindow(r)) return 'fetch';

@@ -159,6 +159,24 @@ describe('taint tracker: sources', () => {
     ).toEqual(['unknown', 'unknown', 'tainted event.body', 'tainted r.query.a', 'tainted r.body.b', 'tainted x.params.c']);
   });
 
+  it('does not take an HTTP client callback for a route handler', () => {
+    expect(
+      verdictsOf(`
+        https.get(url, (res) => sink(res.headers.location));
+        apiClient.get('/users', (req) => sink(req.query));
+        router.get('/ok', (x, res) => sink(x.query.a));`),
+    ).toEqual(['unknown', 'tainted req.query', 'tainted x.query.a']);
+  });
+
+  it('treats command-line arguments as input for commands, not for the paths and URLs a CLI user names', () => {
+    expect(verdictsOf(`const [file] = process.argv.slice(2); sink(file, 'command'); sink(file, 'path'); sink(file, 'url'); sink(file, 'code');`)).toEqual([
+      'tainted process.argv',
+      'constant',
+      'constant',
+      'tainted process.argv',
+    ]);
+  });
+
   it('says unknown for values it cannot trace, never constant', () => {
     expect(verdictsOf(`function f(p) { sink(p); sink(p.x); sink(g()); sink(this.x); sink(imported); }\nimport imported from 'm';`)).toEqual(
       Array(5).fill('unknown'),
@@ -252,6 +270,34 @@ describe('taint tracker: scopes and cycles', () => {
     expect(verdictsOf(`var o = o.next; sink(o);`)).toEqual(['unknown']);
   });
 
+  it('stays linear on large cycles (a generated parser whose rules all share one position variable)', () => {
+    const rules = Array.from({ length: 60 }, (_, i) =>
+      [
+        `function rule${i}() {`,
+        '  let s0 = pos, s1;',
+        `  s1 = rule${(i + 1) % 60}();`,
+        `  if (s1 === FAILED) { pos = s0; s1 = rule${(i + 7) % 60}(); }`,
+        `  if (s1 !== FAILED) { pos = s0 + s1; cache[pos] = rule${(i + 3) % 60}(); }`,
+        '  return s1 !== FAILED ? s1 : s0;',
+        '}',
+      ].join('\n'),
+    ).join('\n');
+    const started = Date.now();
+    expect(verdictsOf(`let pos = 0;\n${rules}\nsink(pos); sink(rule5());`)).toEqual(['constant', 'constant']);
+    expect(verdictsOf(`let pos = 0;\n${rules}\nfunction input() { pos = location.hash; }\nsink(rule5()); sink(pos);`)).toEqual([
+      'tainted location.hash',
+      'tainted location.hash',
+    ]);
+    // Not a timing assertion on speed, only a guard against the exponential blow-up this once had (minutes).
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('computes each value of a cycle once per round (no re-walk of shared paths)', () => {
+    // x0 reads x1 twice, x1 reads x2 twice, ..., and the last reads x0: 2^40 paths, 41 values.
+    const chain = Array.from({ length: 40 }, (_, i) => `var x${i} = x${i + 1} + x${i + 1};`).join('\n');
+    expect(verdictsOf(`${chain}\nvar x40 = x0 + location.search;\nsink(x0); sink(x20);`)).toEqual(['tainted location.search', 'tainted location.search']);
+  });
+
   it('does not overflow on very long concatenations', () => {
     // As long as the parser itself accepts (typescript-estree recurses too).
     const long = Array.from({ length: 700 }, (_, i) => `'p${i}'`).join(' + ');
@@ -278,5 +324,6 @@ describe('taint tracker: the other questions', () => {
     expect(query.roleOf(res!)).toBe('response');
     expect(query.moduleOf(exec!)).toBe('child_process');
     expect(query.moduleOf(join!)).toBe('path');
+    expect([exec, url, req, sinks[0]!.callee].map((n) => query.declarationOf(n!))).toEqual(['import', 'local', 'local', 'global']);
   });
 });

@@ -101,8 +101,23 @@ describe('injection rules: grading by taint', () => {
     );
     expect(graded(`import fs from "fs";\nimport path from "path";\nimport { exec } from "child_process";\n${code}`)).toEqual(['13 code-injection critical 0.9']);
   });
-});
 
+  it('does not take a check of something else for validation', () => {
+    const code = [
+      'import fs from "fs";',
+      'import path from "path";',
+      'const ROOT = "/srv/files";',
+      'app.get("/x", (req, res) => {',
+      '  if (!isAuthenticated(req)) return res.sendStatus(401);',
+      '  if (!ROOT.startsWith("/")) throw new Error("bad root");',
+      '  if (!schema.safeParse(req.body).success) return res.sendStatus(400);',
+      '  fs.readFileSync(path.join(ROOT, req.query.file));',
+      '  eval(req.body.code);',
+      '});',
+    ].join('\n');
+    expect(graded(code)).toEqual(['8 path-traversal high 0.9']);
+  });
+});
 describe('injection rules: suggestions', () => {
   it('rewrites exec of a plain command template into execFile', () => {
     const code = [
@@ -254,6 +269,8 @@ describe('injection rules: per-rule behaviour', () => {
       ].join('\n'),
     );
     expect(graded(code)).toEqual(['2 open-redirect medium 0.9', '3 open-redirect medium 0.9', '5 open-redirect medium 0.9', '7 open-redirect medium 0.9']);
+    const browser = 'const next = new URLSearchParams(location.search).get("next");\nwindow.location = next;\ndocument.location.href = next;\nlocation.replace(`/app/${next}`);';
+    expect(graded(browser)).toEqual(['2 open-redirect medium 0.9', '3 open-redirect medium 0.9']);
   });
 
   it('ssrf: a fixed host lowers the grade, relative URLs are same-site', () => {
@@ -268,9 +285,11 @@ describe('injection rules: per-rule behaviour', () => {
       '  await fetch(`${process.env.API}/items/${req.query.id}`);',
       '  await fetch(`/api/${req.query.id}`);',
       '  await cache.get(req.query.url);',
+      '  await localFetch(req.query.url);',
       '});',
+      'function localFetch(url) { const fetch = async (u) => u; return new Promise((resolve) => https.get(url, (res) => fetch(res.headers.location).then(resolve))); }',
     ].join('\n');
-    expect(graded(code)).toEqual(['5 ssrf high 0.9', '6 ssrf high 0.9', '7 ssrf medium 0.6', '8 ssrf medium 0.6']);
+    expect(graded(code)).toEqual(['5 ssrf high 0.9', '6 ssrf high 0.9', '7 ssrf medium 0.6', '8 ssrf medium 0.6', '13 ssrf high 0.9']);
   });
 
   it('prototype-pollution: bracket writes, merges and path setters', () => {
