@@ -22,7 +22,7 @@ describe('mergeConfig', () => {
     });
     expect(merged.rules).toEqual({ 'self-comparison': 'high', 'await-in-foreach': 'off' });
     expect(merged.paths).toEqual({ include: ['**'], exclude: ['tmp/**'], exclude_defaults: true });
-    expect(merged.llm).toEqual({ enabled: true, model: 'm' });
+    expect(merged.llm).toEqual({ ...base.llm, enabled: true, model: 'm' });
   });
 
   it('works on the frozen defaults', () => {

@@ -4,6 +4,14 @@ import type { ArgusConfig } from '../../../src/config/index.js';
 
 const SOURCE = '.github/argus.yml';
 
+const LLM_DEFAULTS = {
+  confidence_floor: 0.6,
+  max_request_tokens: 12_000,
+  max_review_tokens: 200_000,
+  max_output_tokens: 4_000,
+  prices: {},
+};
+
 const DEFAULTS: ArgusConfig = {
   enabled: true,
   paths: { include: ['**'], exclude: [], exclude_defaults: true },
@@ -11,7 +19,15 @@ const DEFAULTS: ArgusConfig = {
   fail_on: 'high',
   max_comments: 10,
   rules: {},
-  llm: { enabled: true, model: null },
+  llm: {
+    enabled: true,
+    model: null,
+    confidence_floor: 0.6,
+    max_request_tokens: 12_000,
+    max_review_tokens: 200_000,
+    max_output_tokens: 4_000,
+    prices: {},
+  },
   instructions: '',
   language: 'en',
   semgrep: { enabled: 'auto', binary: null, configs: ['p/default'], timeout_seconds: 60 },
@@ -60,7 +76,7 @@ describe('defaults', () => {
     expect(parseConfig('llm:\n  model: gpt-4.1-mini\npaths:\n  exclude: ["docs/**"]\n', SOURCE)).toEqual({
       ...DEFAULTS,
       paths: { include: ['**'], exclude: ['docs/**'], exclude_defaults: true },
-      llm: { enabled: true, model: 'gpt-4.1-mini' },
+      llm: { ...LLM_DEFAULTS, enabled: true, model: 'gpt-4.1-mini' },
     });
   });
 });
@@ -74,7 +90,7 @@ describe('a full valid file', () => {
       fail_on: 'critical',
       max_comments: 15,
       rules: { 'self-comparison': 'high', 'await-in-foreach': 'off' },
-      llm: { enabled: true, model: null },
+      llm: { ...LLM_DEFAULTS, enabled: true, model: null },
       instructions:
         'We use Result types instead of exceptions; flag any new throw in src/domain.\nPublic functions in src/api need TSDoc.\n',
       language: 'en',
@@ -110,7 +126,7 @@ describe('a full valid file', () => {
       fail_on: 'off',
       max_comments: 0,
       rules: { 'js/eval': 'critical', a: 'info' },
-      llm: { enabled: false, model: 'some-model' },
+      llm: { ...LLM_DEFAULTS, enabled: false, model: 'some-model' },
       instructions: 'x'.repeat(4000),
       language: 'pt-BR',
       semgrep: { enabled: 'auto', binary: null, configs: ['p/default'], timeout_seconds: 60 },
@@ -172,7 +188,7 @@ describe('errors', () => {
     expect(errorsOf('reviewers: [octocat]\n')).toEqual([
       `${SOURCE}: unknown key "reviewers" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, semgrep, instructions, language)`,
     ]);
-    expect(errorsOf('llm:\n  temperature: 0\n')).toEqual([`${SOURCE}: llm: unknown key "temperature" (allowed keys: enabled, model)`]);
+    expect(errorsOf('llm:\n  temperature: 0\n')).toEqual([`${SOURCE}: llm: unknown key "temperature" (allowed keys: enabled, model, confidence_floor, max_request_tokens, max_review_tokens, max_output_tokens, prices)`]);
   });
 
   it('reports a glob that is not a list of strings', () => {
@@ -267,7 +283,7 @@ describe('errors', () => {
       `${SOURCE}: unknown key "max_coments" (did you mean "max_comments"?)`,
       `${SOURCE}: enabled: expected true or false, got 1`,
       `${SOURCE}: llm.model: expected a model name string, or null for the default, got 4`,
-      `${SOURCE}: llm: unknown key "tmp" (allowed keys: enabled, model)`,
+      `${SOURCE}: llm: unknown key "tmp" (allowed keys: enabled, model, confidence_floor, max_request_tokens, max_review_tokens, max_output_tokens, prices)`,
     ]);
     expect(error.message).toBe(error.issues.join('\n'));
   });
@@ -277,5 +293,23 @@ describe('errors', () => {
     expect(() => validateConfig({ fail_on: 'loud' }, 'x.json')).toThrow(
       'x.json: fail_on: expected "off" or a severity (critical, high, medium, low, info), got "loud"',
     );
+  });
+});
+
+describe('llm section', () => {
+  it('accepts token caps, a confidence floor and prices', () => {
+    const config = parseConfig(
+      'llm:\n  confidence_floor: 0.8\n  max_request_tokens: 8000\n  max_review_tokens: 0\n  prices:\n    my-model: { input: 0.5, output: 2 }\n',
+      SOURCE,
+    );
+    expect(config.llm).toMatchObject({ confidence_floor: 0.8, max_request_tokens: 8000, max_review_tokens: 0, prices: { 'my-model': { input: 0.5, output: 2 } } });
+  });
+
+  it('says how to fix a bad value, one line each', () => {
+    expect(errorsOf('llm:\n  confidence_floor: 2\n  max_request_tokens: 10\n  prices:\n    m: { input: -1, output: 1 }\n')).toEqual([
+      `${SOURCE}: llm.confidence_floor: expected a number from 0 to 1, got 2`,
+      `${SOURCE}: llm.max_request_tokens: expected a whole number of tokens from 2,000 to 200,000, got 10`,
+      `${SOURCE}: llm.prices.m.input: expected a price in US dollars per million tokens (a number >= 0), got -1`,
+    ]);
   });
 });
