@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { DiffFile } from '../diff/types.js';
 import { InputError } from './input-error.js';
 
@@ -14,7 +14,8 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 export async function expandScanPaths(args: readonly string[], cwd: string, keep: (path: string) => boolean): Promise<string[]> {
   const out = new Set<string>();
   for (const arg of args) {
-    const abs = join(cwd, arg);
+    // resolve, not join: an absolute argument (`argus scan /tmp/x.js`) must stay absolute.
+    const abs = resolve(cwd, arg);
     let info;
     try {
       info = await stat(abs);
