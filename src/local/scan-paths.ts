@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DiffFile } from '../diff/types.js';
 import { InputError } from './input-error.js';
 
@@ -21,6 +21,11 @@ export async function expandScanPaths(args: readonly string[], cwd: string, keep
       info = await stat(abs);
     } catch {
       throw new InputError(`no such file or directory: ${arg} (pass files or folders to scan)`);
+    }
+    const rel = relative(cwd, abs);
+    // Config globs are relative to the repository root, so a file outside it could never be matched.
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new InputError(`${arg} is outside the working directory ${cwd}: run argus from a folder that contains it`);
     }
     if (info.isFile()) {
       out.add(toRepoPath(cwd, abs));

@@ -24,13 +24,14 @@ describe('expandScanPaths', () => {
     expect(await expandScanPaths(['src/lib/skip.md'], root, keep)).toEqual(['src/lib/skip.md']);
   });
 
-  it('accepts absolute paths, also outside the working directory', async () => {
+  it('accepts absolute paths inside the working directory and refuses ones outside, saying what to do', async () => {
     const root = tree();
-    const elsewhere = mkdtempSync(join(tmpdir(), 'argus-cwd-'));
-    const paths = await expandScanPaths([join(root, 'src/a.ts')], elsewhere, () => true);
-    expect(paths).toHaveLength(1);
-    expect(paths[0]).toMatch(/^\.\.\/.*argus-scan-[^/]+\/src\/a\.ts$/);
     expect(await expandScanPaths([join(root, 'src/a.ts')], root, () => true)).toEqual(['src/a.ts']);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'argus-cwd-'));
+    await expect(expandScanPaths([join(root, 'src/a.ts')], elsewhere, () => true)).rejects.toThrow(
+      `${join(root, 'src/a.ts')} is outside the working directory ${elsewhere}: run argus from a folder that contains it`,
+    );
+    await expect(expandScanPaths(['../'], join(root, 'src'), () => true)).rejects.toThrow(InputError);
   });
 
   it('rejects a missing path with a one-line InputError', async () => {
