@@ -23,11 +23,31 @@ export const skippedFileSchema = z.object({
 });
 export type SkippedFile = z.infer<typeof skippedFileSchema>;
 
+const count = z.number().int().nonnegative();
+
 export const llmStatsSchema = z.object({
-  calls: z.number().int().nonnegative(),
-  promptTokens: z.number().int().nonnegative(),
-  completionTokens: z.number().int().nonnegative(),
+  /** Calls made to the model, repair calls included. */
+  calls: count,
+  promptTokens: count,
+  completionTokens: count,
+  /** Estimated from the price table; 0 when the model's price is unknown (`priced: false`). */
   costUsd: z.number().nonnegative(),
+  /** The model asked. */
+  model: z.string(),
+  /** Whether `costUsd` comes from a known price. */
+  priced: z.boolean(),
+  /** Requests planned (chunks of code), and how many failed (call failed, or invalid JSON twice). */
+  requests: count,
+  failedRequests: count,
+  /** Review units (hunks) answered from the cache, and sent to the model. */
+  cachedUnits: count,
+  sentUnits: count,
+  /** How structured output was asked for, after any fallback; null when nothing was sent. */
+  responseFormat: z.enum(['json_schema', 'json_object', 'text']).nullable(),
+  /** Accepted findings moved to the line their quote is on (within 5 lines). */
+  moved: count,
+  /** Suggestions dropped from accepted findings because they would not parse or change nothing. */
+  suggestionsDropped: count,
 });
 export type LlmStats = z.infer<typeof llmStatsSchema>;
 

@@ -186,7 +186,21 @@ describe('renderSarif: what GitHub code scanning reads', () => {
         { path: 'package-lock.json', reason: 'excluded' },
       ],
       rejected: 3,
-      llm: { calls: 3, promptTokens: 12840, completionTokens: 1932, costUsd: 0.04217 },
+      llm: {
+      calls: 3,
+      promptTokens: 12840,
+      completionTokens: 1932,
+      costUsd: 0.04217,
+      model: 'gpt-4.1-mini',
+      priced: true,
+      requests: 3,
+      failedRequests: 0,
+      cachedUnits: 0,
+      sentUnits: 5,
+      responseFormat: 'json_schema',
+      moved: 1,
+      suggestionsDropped: 0,
+    },
     });
   });
 

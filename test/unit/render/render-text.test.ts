@@ -35,7 +35,7 @@ Skipped 2 files:
   - assets/logo.png: binary
   - package-lock.json: excluded
 3 candidate findings rejected (2 outside-diff, 1 duplicate)
-LLM: 3 calls, 14772 tokens (12840 prompt, 1932 completion), $0.0422
+LLM gpt-4.1-mini: 3 calls, 14772 tokens (12840 prompt, 1932 completion), about $0.0422
 `;
 
 describe('renderText', () => {
