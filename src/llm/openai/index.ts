@@ -1,0 +1,12 @@
+export { DEFAULT_MODEL } from './default-model.js';
+export type { LlmEndpoint, LlmSettings } from './llm-settings.js';
+export { LLM_DEFAULTS, resolveLlmSettings, type LlmEnv, type LlmSettingsResult } from './resolve-llm-settings.js';
+export { createOpenAiLlm, type LlmLogger, type OpenAiLlmOptions } from './create-openai-llm.js';
+export { createOpenAiClient, type FetchLike } from './create-openai-client.js';
+export { buildChatBody, schemaInstruction } from './build-chat-body.js';
+export { adaptRequestShape, hasFixedTemperature, initialRequestShape, mergeRequestShape, type RequestShape, type TokenLimitParam } from './request-shape.js';
+export { AttemptTimeoutError, callWithRetries, RetriesFailedError, type RetryPolicy } from './call-with-retries.js';
+export { backoffMs, BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_RETRY_AFTER_MS, serverRetryAfterMs } from './retry-delay.js';
+export { displayUrl, toLlmCallError } from './to-llm-call-error.js';
+export { sanitizeServerMessage } from './sanitize-server-message.js';
+export { withOpenAiErrorBodies } from './with-openai-error-bodies.js';
