@@ -17,15 +17,18 @@ describe('createLogger', () => {
   it('writes JSON lines with bound context and redacts credentials', () => {
     const { stream, lines } = capture();
     const log = createLogger({ level: 'info', destination: stream }).child({ deliveryId: 'd-1' });
-    log.info({ token: 'ghs_secret', headers: { authorization: 'token abc' }, env: { OPENAI_API_KEY: 'sk-x' }, repo: 'o/r' }, 'hello');
+    log.info(
+      { token: 'ghs_secret', headers: { authorization: 'token abc', 'api-key': 'az-1' }, env: { OPENAI_API_KEY: 'sk-x', AZURE_OPENAI_API_KEY: 'az-2' }, repo: 'o/r' },
+      'hello',
+    );
     expect(lines()).toEqual([
       expect.objectContaining({
         level: 30,
         deliveryId: 'd-1',
         msg: 'hello',
         token: '[REDACTED]',
-        headers: { authorization: '[REDACTED]' },
-        env: { OPENAI_API_KEY: '[REDACTED]' },
+        headers: { authorization: '[REDACTED]', 'api-key': '[REDACTED]' },
+        env: { OPENAI_API_KEY: '[REDACTED]', AZURE_OPENAI_API_KEY: '[REDACTED]' },
         repo: 'o/r',
       }),
     ]);
