@@ -9,7 +9,7 @@ import { readInput } from '../local/read-input.js';
 import { runReview } from '../review/run-review.js';
 import { emitResult } from './emit-result.js';
 import type { CliIo } from './io.js';
-import { llmSkipReason } from './llm-skip-reason.js';
+import { resolveCliLlm } from './resolve-cli-llm.js';
 import type { CommonOptions } from './main.js';
 
 /** `argus review --diff FILE | --base REF [--head REF]`. Returns the exit code. */
@@ -51,7 +51,7 @@ export async function reviewCommand(
     files: change.files,
     contents: change.contents,
     config,
-    llmSkipReason: llmSkipReason({ noLlm: !common.llm, config, env: io.env }),
+    ...resolveCliLlm({ noLlm: !common.llm, config, env: io.env, log }),
   });
   log.debug({ findings: result.findings.length, durationMs: result.stats.durationMs }, 'review done');
   return emitResult(result, { format: common.format, failOn: common.failOn, color: common.color }, io);

@@ -1,10 +1,27 @@
 import type { ArgusConfig } from '../config/index.js';
 import { closestMatch, effectiveRuleSeverity, isPathIncluded, unknownRuleIds } from '../config/index.js';
 import type { DiffFile } from '../diff/types.js';
-import { dedupeFindings, fingerprintFindings, isAtLeast, rankFindings, type Severity } from '../findings/index.js';
+import { dedupeFindings, fingerprintFindings, isAtLeast, rankFindings, type Finding, type Severity } from '../findings/index.js';
 import { RULE_DOCS, runSemgrepPass, runStaticPass, type StaticInput } from '../static/index.js';
-import type { ContentPort } from './ports.js';
-import { summarize, type ReviewResult, type SkippedFile } from './result.js';
+import type { ReviewCache } from '../llm/cache/index.js';
+import type { UsageLedger } from '../llm/usage/index.js';
+import { applyCommentLimit } from '../validate/index.js';
+import { runLlmPass } from './llm-pass/run-llm-pass.js';
+import type { ContentPort, LlmPort } from './ports.js';
+import { summarize, type LlmStats, type Rejection, type ReviewResult, type SkippedFile } from './result.js';
+
+/** The LLM pass of a review: the model, and what it may know and spend. */
+export interface LlmReviewOptions {
+  port: LlmPort;
+  /** Answers of earlier reviews per hunk; null for none. */
+  cache: ReviewCache | null;
+  /** Title and body of the pull request (untrusted: the prompt marks them as data); null outside a PR. */
+  pullRequest: { title: string; body: string } | null;
+  /** Fingerprints of comments Argus already posted on the pull request: never raised again. */
+  postedFingerprints: ReadonlySet<string>;
+  /** The per-installation daily token cap; null for none (the CLI). */
+  daily: { ledger: UsageLedger; account: string; capTokens: number } | null;
+}
 
 /** Everything one review needs; entry points (CLI, GitHub handlers) build it from their inputs. */
 export interface ReviewRequest {
@@ -13,6 +30,8 @@ export interface ReviewRequest {
   config: ArgusConfig;
   /** Why the LLM pass does not run in this review (shown in every output format); null when it runs. */
   llmSkipReason: string | null;
+  /** The LLM pass, used when `llmSkipReason` is null. */
+  llm?: LlmReviewOptions;
   /** Milliseconds clock, injectable for tests. */
   now?: () => number;
 }
@@ -28,6 +47,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
   const skippedFiles: SkippedFile[] = [];
   const inputs: StaticInput[] = [];
   const texts = new Map<string, string[]>();
+  const reviewable: Array<{ diff: DiffFile; lines: string[] }> = [];
 
   for (const file of request.files) {
     if (file.status === 'deleted' || file.addedLines.size === 0) {
@@ -43,7 +63,9 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
       skippedFiles.push({ path: file.path, reason: content.kind === 'missing' ? 'no-content' : content.kind });
       continue;
     }
-    texts.set(file.path, content.text.split(/\r?\n/));
+    const lines = content.text.split(/\r?\n/);
+    texts.set(file.path, lines);
+    reviewable.push({ diff: file, lines });
     inputs.push({ path: file.path, text: content.text, changedLines: file.addedLines });
   }
 
@@ -55,27 +77,95 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
 
   const raw = [...staticPass.findings, ...semgrepPass.findings].filter((f) => isAtLeast(f.severity, config.min_severity));
   const { kept } = dedupeFindings(fingerprintFindings(raw, (path) => texts.get(path)));
-  const findings = rankFindings(kept);
+  const staticFindings = rankFindings(kept);
 
   const notes: string[] = [...staticPass.notes, ...semgrepPass.notes];
-  if (request.llmSkipReason !== null) notes.push(`LLM pass skipped: ${request.llmSkipReason}`);
+  const rejected: Rejection[] = [];
+  let llmStats: LlmStats | null = null;
+  let llmFindings: Finding[] = [];
+  const llmSkip = request.llmSkipReason ?? whyNoLlm(request, config);
+  if (llmSkip !== null) {
+    notes.push(`LLM pass skipped: ${llmSkip}`);
+  } else {
+    const llm = request.llm!;
+    const at = new Date(now());
+    const dailyLeft = llm.daily ? llm.daily.capTokens - (await llm.daily.ledger.spent(llm.daily.account, at)) : Infinity;
+    if (dailyLeft <= 0) {
+      notes.push(
+        `LLM pass skipped: the daily token cap of this installation (${llm.daily!.capTokens.toLocaleString('en-US')} tokens) is used up; this review is static-only until 00:00 UTC`,
+      );
+    } else {
+      const pass = await runLlmPass({
+        llm: llm.port,
+        files: reviewable.filter((f) => inputs.some((i) => i.path === f.diff.path)),
+        config,
+        staticFindings,
+        pullRequest: llm.pullRequest,
+        postedFingerprints: llm.postedFingerprints,
+        cache: llm.cache,
+        tokenCap: Math.min(config.llm.max_review_tokens, dailyLeft),
+      });
+      if (llm.daily) await llm.daily.ledger.add(llm.daily.account, pass.stats.promptTokens + pass.stats.completionTokens, at);
+      if (Number.isFinite(dailyLeft) && dailyLeft < config.llm.max_review_tokens) {
+        notes.push(`LLM pass limited to the ${Math.round(dailyLeft).toLocaleString('en-US')} tokens left of this installation's daily cap`);
+      }
+      llmFindings = pass.findings;
+      rejected.push(...pass.rejected);
+      skippedFiles.push(...pass.skipped);
+      notes.push(...pass.notes);
+      const { model, priced, requests, failedRequests, cachedUnits, sentUnits, responseFormat, moved, suggestionsDropped } = pass.stats;
+      llmStats = {
+        calls: pass.stats.calls,
+        promptTokens: pass.stats.promptTokens,
+        completionTokens: pass.stats.completionTokens,
+        costUsd: pass.stats.costUsd,
+        model,
+        priced,
+        requests,
+        failedRequests,
+        cachedUnits,
+        sentUnits,
+        responseFormat,
+        moved,
+        suggestionsDropped,
+      };
+    }
+  }
   for (const id of unknownRuleIds(config, RULE_DOCS.keys())) {
     const near = closestMatch(id, RULE_DOCS.keys());
     notes.push(`Config: rules.${id} matches no rule${near ? ` (did you mean "${near}"?)` : ''}; it has no effect`);
   }
 
+  const all = rankFindings([...staticFindings, ...llmFindings]);
+  const limited = applyCommentLimit(all, config.max_comments);
+  rejected.push(...limited.rejected);
+  if (limited.rejected.length > 0) {
+    notes.push(
+      `${limited.rejected.length} more finding(s) not shown: max_comments is ${config.max_comments} (the least severe were left out; they are counted in the summary)`,
+    );
+  }
+
   return {
     version: 1,
-    findings,
-    rejected: [],
-    summary: summarize(findings),
+    findings: limited.kept,
+    rejected,
+    // Over-limit findings are real: they lacked room, not merit, so the counts include them.
+    summary: summarize(all),
     stats: {
       files: inputs.length,
       changedLines: inputs.reduce((n, i) => n + i.changedLines.size, 0),
       skippedFiles,
-      llm: null,
+      llm: llmStats,
       durationMs: Math.max(0, Math.round(now() - started)),
     },
     notes,
   };
+}
+
+/** Why a review without an explicit skip reason still has no LLM pass; null when it runs. */
+function whyNoLlm(request: ReviewRequest, config: ArgusConfig): string | null {
+  if (!config.llm.enabled) return 'llm.enabled is false in the configuration';
+  if (config.llm.max_review_tokens === 0) return 'llm.max_review_tokens is 0 in the configuration';
+  if (request.llm === undefined) return 'no model is configured';
+  return null;
 }

@@ -31,7 +31,7 @@ describe('argus review --diff on the demo change', () => {
     ]);
     expect(out.stats).toMatchObject({ files: 2, changedLines: 28, skippedFiles: [], llm: null });
     expect(out.notes).toEqual([
-      'LLM pass skipped: OPENAI_API_KEY is not set (set it, and optionally OPENAI_BASE_URL and ARGUS_MODEL, to add the LLM review)',
+      'LLM pass skipped: OPENAI_API_KEY is not set: export it (or OPENAI_BASE_URL for a local server, or AZURE_OPENAI_ENDPOINT for Azure) to enable the LLM pass',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { llmSchema } from './llm-schema.js';
 import { pathsSchema } from './paths-schema.js';
+import { reviewSchema } from './review-schema.js';
 import { rulesSchema } from './rules-schema.js';
 import { semgrepSchema } from './semgrep-schema.js';
 import { severityOrOffSchema, severitySettingSchema } from './severity-setting.js';
@@ -43,6 +44,7 @@ export const argusConfigSchema = z.strictObject(
         'Most line comments in one review; the most severe findings are kept. 0 posts only the summary.',
       ),
     rules: rulesSchema,
+    review: reviewSchema.prefault({}),
     llm: llmSchema.prefault({}),
     semgrep: semgrepSchema.prefault({}),
     instructions: z

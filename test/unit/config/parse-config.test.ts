@@ -19,6 +19,7 @@ const DEFAULTS: ArgusConfig = {
   fail_on: 'high',
   max_comments: 10,
   rules: {},
+  review: { drafts: false, bots: false, request_changes: false },
   llm: {
     enabled: true,
     model: null,
@@ -89,6 +90,7 @@ describe('a full valid file', () => {
       min_severity: 'medium',
       fail_on: 'critical',
       max_comments: 15,
+      review: { drafts: false, bots: false, request_changes: false },
       rules: { 'self-comparison': 'high', 'await-in-foreach': 'off' },
       llm: { ...LLM_DEFAULTS, enabled: true, model: null },
       instructions:
@@ -126,6 +128,7 @@ describe('a full valid file', () => {
       fail_on: 'off',
       max_comments: 0,
       rules: { 'js/eval': 'critical', a: 'info' },
+      review: { drafts: false, bots: false, request_changes: false },
       llm: { ...LLM_DEFAULTS, enabled: false, model: 'some-model' },
       instructions: 'x'.repeat(4000),
       language: 'pt-BR',
@@ -185,8 +188,8 @@ describe('errors', () => {
   });
 
   it('lists the allowed keys when no key is close', () => {
-    expect(errorsOf('reviewers: [octocat]\n')).toEqual([
-      `${SOURCE}: unknown key "reviewers" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, semgrep, instructions, language)`,
+    expect(errorsOf('assignees: [octocat]\n')).toEqual([
+      `${SOURCE}: unknown key "assignees" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, review, llm, semgrep, instructions, language)`,
     ]);
     expect(errorsOf('llm:\n  temperature: 0\n')).toEqual([`${SOURCE}: llm: unknown key "temperature" (allowed keys: enabled, model, confidence_floor, max_request_tokens, max_review_tokens, max_output_tokens, prices)`]);
   });
@@ -244,7 +247,7 @@ describe('errors', () => {
   it('reports a mapping used as a key as an unknown key, without printing a process warning', () => {
     const emitWarning = vi.spyOn(process, 'emitWarning');
     expect(errorsOf('? [a, b]\n: 1\n')).toEqual([
-      `${SOURCE}: unknown key "[ a, b ]" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, llm, semgrep, instructions, language)`,
+      `${SOURCE}: unknown key "[ a, b ]" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, review, llm, semgrep, instructions, language)`,
     ]);
     expect(emitWarning).not.toHaveBeenCalled();
   });
