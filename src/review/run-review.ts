@@ -21,6 +21,12 @@ export interface LlmReviewOptions {
   postedFingerprints: ReadonlySet<string>;
   /** The per-installation daily token cap; null for none (the CLI). */
   daily: { ledger: UsageLedger; account: string; capTokens: number } | null;
+  /**
+   * Incremental review: the new-file lines changed since the last reviewed commit, by path. Only review
+   * units containing one of them go to the model (the static pass still sees the whole change, so the
+   * summary and the check describe the whole pull request). Absent: everything is sent.
+   */
+  focus?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** Everything one review needs; entry points (CLI, GitHub handlers) build it from their inputs. */
@@ -103,6 +109,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
         pullRequest: llm.pullRequest,
         postedFingerprints: llm.postedFingerprints,
         cache: llm.cache,
+        focus: llm.focus ?? null,
         tokenCap: Math.min(config.llm.max_review_tokens, dailyLeft),
       });
       if (llm.daily) await llm.daily.ledger.add(llm.daily.account, pass.stats.promptTokens + pass.stats.completionTokens, at);

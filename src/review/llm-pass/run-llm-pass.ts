@@ -29,6 +29,8 @@ export interface LlmPassInput {
   /** Fingerprints Argus already posted on the pull request. */
   postedFingerprints: ReadonlySet<string>;
   cache: ReviewCache | null;
+  /** Only units containing one of these new-file lines (by path) are reviewed; null: all units. */
+  focus: ReadonlyMap<string, ReadonlySet<number>> | null;
   /** Tokens this review may spend (the per-review cap, lowered by the daily cap). */
   tokenCap: number;
 }
@@ -94,7 +96,9 @@ export async function runLlmPass(input: LlmPassInput): Promise<LlmPassResult> {
       continue;
     }
     byPath.set(file.diff.path, { diff: file.diff, lines: file.lines });
-    units.push(...built.units);
+    const focus = input.focus?.get(file.diff.path);
+    if (input.focus && !focus) continue;
+    units.push(...(focus ? built.units.filter((u) => hasLineIn(focus, u.startLine, u.endLine)) : built.units));
   }
 
   const keyOf = (unit: ReviewUnit): string =>
@@ -225,4 +229,9 @@ async function storeInCache(
     });
     await cache.set(keyOf(unit), toRelativeFindings(mine, unit.startLine));
   }
+}
+
+function hasLineIn(lines: ReadonlySet<number>, start: number, end: number): boolean {
+  for (const line of lines) if (line >= start && line <= end) return true;
+  return false;
 }

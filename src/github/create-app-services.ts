@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { ArgusConfig } from '../config/index.js';
+import { createMemoryReviewCache, type ReviewCache } from '../llm/cache/index.js';
+import { createOpenAiLlm, resolveLlmSettings } from '../llm/openai/index.js';
+import { createMemoryUsageLedger, type UsageLedger } from '../llm/usage/index.js';
+import type { RenderContext } from '../render/context.js';
+import { createMemoryJobQueue } from '../review/create-memory-job-queue.js';
+import type { JobQueue } from '../review/job-queue.js';
+import type { LlmPort } from '../review/ports.js';
+import { RULE_DOCS } from '../static/index.js';
+import { readAppEnv, type AppEnv } from './read-app-env.js';
+import { VERSION } from '../cli/version.js';
+
+/** What every handler of one App process shares. */
+export interface AppServices {
+  env: AppEnv;
+  queue: JobQueue;
+  cache: ReviewCache;
+  ledger: UsageLedger;
+  renderContext: RenderContext;
+  /** The model for a repository's config (one provider per model, so its concurrency limit is shared), or why none. */
+  llm(config: ArgusConfig): { port: LlmPort } | { skipReason: string };
+}
+
+/** Builds the App's shared services from the environment (throws one clear Error on bad settings). */
+export function createAppServices(env: Readonly<Record<string, string | undefined>>, log: Logger): AppServices {
+  const appEnv = readAppEnv(env);
+  const providers = new Map<string, LlmPort>();
+  return {
+    env: appEnv,
+    queue: createMemoryJobQueue({
+      concurrency: appEnv.ARGUS_REVIEW_CONCURRENCY,
+      maxQueued: appEnv.ARGUS_MAX_QUEUE,
+      onError: (key, err) => log.error({ err, pr: key }, 'review failed'),
+    }),
+    cache: createMemoryReviewCache(),
+    ledger: createMemoryUsageLedger(),
+    renderContext: { rules: RULE_DOCS, color: false, toolVersion: VERSION },
+    llm(config) {
+      if (!config.llm.enabled) return { skipReason: 'disabled in the repository config (llm.enabled: false)' };
+      const resolved = resolveLlmSettings(env, config.llm.model);
+      if (!resolved.ok) return { skipReason: resolved.reason };
+      const key = resolved.settings.model;
+      let port = providers.get(key);
+      if (!port) {
+        port = createOpenAiLlm(resolved.settings, { logger: log.child({ component: 'llm', model: key }) });
+        providers.set(key, port);
+      }
+      return { port };
+    },
+  };
+}
