@@ -1,0 +1,62 @@
+import { generateKeyPairSync } from 'node:crypto';
+import examples from '@octokit/webhooks-examples';
+import nock from 'nock';
+import { pino } from 'pino';
+import { Probot, ProbotOctokit } from 'probot';
+import { createArgusApp } from '../../../src/index.js';
+import type { AppServices } from '../../../src/github/create-app-services.js';
+
+export const API = 'https://api.github.com';
+export const REPO = '/repos/Codertocat/Hello-World';
+export const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+export const BASE = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e';
+export const BOT = 'argus-review[bot]';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+
+type Example = { name: string; examples: Array<Record<string, unknown> & { action?: string }> };
+
+/** A real payload of `@octokit/webhooks-examples` (the first of that event and action that has an installation). */
+export function payload(event: string, action: string): Record<string, any> {
+  const group = (examples as unknown as Example[]).find((e) => e.name === event);
+  const found = group?.examples.find((e) => e.action === action && e['installation'] !== undefined);
+  if (!found) throw new Error(`no ${event}.${action} example with an installation`);
+  return structuredClone(found) as Record<string, any>;
+}
+
+/** The Argus app in a real Probot, with a silent log and Octokit's retries and throttling off (nock answers once). */
+export async function startApp(env: Record<string, string> = {}): Promise<{ probot: Probot; services: () => AppServices }> {
+  let services: AppServices | undefined;
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    log: pino({ level: 'silent' }),
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  await probot.load(createArgusApp({ env, onServices: (s) => (services = s) }));
+  return { probot, services: () => services! };
+}
+
+/** The app's GitHub authentication: an installation token and the app's own slug. */
+export function authScope(): nock.Scope {
+  return nock(API)
+    .post('/app/installations/1/access_tokens')
+    .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' })
+    .get('/app')
+    .reply(200, { id: 1, slug: 'argus-review', name: 'Argus' });
+}
+
+/** `GET /pulls/2` as GitHub answers it, with the fields Argus reads. */
+export function pullRequestBody(over: { head?: string; draft?: boolean; labels?: string[]; userType?: string; state?: string } = {}) {
+  return {
+    number: 2,
+    title: 'Add a run endpoint',
+    body: 'Runs snippets for the dashboard.',
+    draft: over.draft ?? false,
+    state: over.state ?? 'open',
+    user: { login: over.userType === 'Bot' ? 'dependabot[bot]' : 'Codertocat', type: over.userType ?? 'User' },
+    labels: (over.labels ?? []).map((name) => ({ name })),
+    head: { sha: over.head ?? HEAD, ref: 'changes' },
+    base: { sha: BASE, ref: 'main' },
+  };
+}
