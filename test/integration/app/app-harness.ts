@@ -17,10 +17,12 @@ const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, private
 type Example = { name: string; examples: Array<Record<string, unknown> & { action?: string }> };
 
 /** A real payload of `@octokit/webhooks-examples` (the first of that event and action that has an installation). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a webhook payload, mutated freely by tests
 export function payload(event: string, action: string): Record<string, any> {
   const group = (examples as unknown as Example[]).find((e) => e.name === event);
   const found = group?.examples.find((e) => e.action === action && e['installation'] !== undefined);
   if (!found) throw new Error(`no ${event}.${action} example with an installation`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   return structuredClone(found) as Record<string, any>;
 }
 
