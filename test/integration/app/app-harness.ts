@@ -32,7 +32,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<{ prob
   const probot = new Probot({
     appId: 1,
     privateKey,
-    log: pino({ level: 'silent' }),
+    log: pino({ level: process.env.ARGUS_TEST_LOG ?? 'silent' }),
     Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
   });
   await probot.load(createArgusApp({ env, onServices: (s) => (services = s) }));
