@@ -4,6 +4,7 @@ import { InputError } from '../local/input-error.js';
 import { FORMATS, type OutputFormat } from '../render/index.js';
 import { createLogger } from '../review/logger.js';
 import type { CliIo } from './io.js';
+import { prReviewCommand } from './pr-review-command.js';
 import { reviewCommand } from './review-command.js';
 import { scanCommand } from './scan-command.js';
 import { VERSION } from './version.js';
@@ -43,8 +44,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--diff <file>', 'a unified diff to review (- for stdin)')
     .option('--base <ref>', 'review git diff BASE...HEAD in this repository')
     .option('--head <ref>', 'with --base: the head revision (default: the working tree)')
-    .addHelpText('after', '\nExamples:\n  argus review --diff change.diff\n  git diff main | argus review --diff -\n  argus review --base origin/main --format markdown')
-    .action(async (opts: { diff?: string; base?: string; head?: string }, cmd: Command) => {
+    .option('--pr <pull-request>', 'review a GitHub pull request, owner/repo#123 or its URL (needs GITHUB_TOKEN; a dry run unless --post)')
+    .option('--post', 'with --pr: publish the review, summary and check run on the pull request', false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  argus review --diff change.diff\n  git diff main | argus review --diff -\n  argus review --base origin/main --format markdown\n  GITHUB_TOKEN=... argus review --pr octo/app#42 [--post]',
+    )
+    .action(async (opts: { diff?: string; base?: string; head?: string; pr?: string; post: boolean }, cmd: Command) => {
+      if (opts.pr !== undefined) {
+        if (opts.diff !== undefined || opts.base !== undefined) throw new InputError('review takes one of --diff, --base or --pr (see argus review --help)');
+        exitCode = await prReviewCommand(opts.pr, opts.post, commonOptions(cmd, io), io, loggerFor(cmd));
+        return;
+      }
+      if (opts.post) throw new InputError('--post goes with --pr (argus review --pr owner/repo#123 --post)');
       exitCode = await reviewCommand(opts, commonOptions(cmd, io), io, loggerFor(cmd));
     });
 

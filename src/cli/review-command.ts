@@ -20,7 +20,7 @@ export async function reviewCommand(
   log: Logger,
 ): Promise<number> {
   if ((opts.diff === undefined) === (opts.base === undefined)) {
-    throw new InputError('review needs exactly one of --diff FILE or --base REF (see argus review --help)');
+    throw new InputError('review needs exactly one of --diff FILE, --base REF or --pr owner/repo#123 (see argus review --help)');
   }
   if (opts.head !== undefined && opts.base === undefined) throw new InputError('--head goes with --base (argus review --base main --head HEAD)');
 

@@ -40,7 +40,8 @@ export async function queueReview(input: QueueReviewInput): Promise<'queued' | '
       input.trigger,
       signal,
     );
-    log.info({ outcome: result }, 'review finished');
+    const { status } = result;
+    log.info({ status, ...(result.status === 'published' ? { posted: result.posted, refused: result.refused, conclusion: result.conclusion } : {}) }, 'review finished');
   });
   if (outcome === 'full') log.warn({ pr: key }, 'review queue full: review dropped (re-run it from the Checks tab)');
   else log.info({ pr: key, outcome }, 'review queued');

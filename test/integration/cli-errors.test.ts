@@ -63,7 +63,7 @@ describe('bad input gets exit 2 and one line that says what to fix', () => {
     expectOneLineError(['review', '--diff', DEMO, '--config', 'missing.yml'], 'argus: config file missing.yml: not found (pass the path of an argus.yml)'));
 
   it('neither --diff nor --base', () =>
-    expectOneLineError(['review'], 'argus: review needs exactly one of --diff FILE or --base REF (see argus review --help)'));
+    expectOneLineError(['review'], 'argus: review needs exactly one of --diff FILE, --base REF or --pr owner/repo#123 (see argus review --help)'));
 
   it('--base outside a git repository', () =>
     expectOneLineError(['review', '--base', 'main'], /^argus: not inside a git repository: /));
@@ -74,6 +74,16 @@ describe('bad input gets exit 2 and one line that says what to fix', () => {
     expectOneLineError(['review', '--diff', DEMO, '--fail-on', 'loud'], /^argus: option '--fail-on <severity>' argument 'loud' is invalid\. expected one of critical, high, medium, low, info/));
 
   it('a bad --format value', () => expectOneLineError(['review', '--diff', DEMO, '--format', 'xml'], /^argus: option '--format <format>' argument 'xml' is invalid/));
+
+  it('--pr without a token', () =>
+    expectOneLineError(['review', '--pr', 'octo/app#1'], 'argus: GITHUB_TOKEN is not set: export a token that can read the repository (and write pull requests, checks and issues for --post)'));
+
+  it('--pr that is not a pull request', () =>
+    expectOneLineError(['review', '--pr', 'octo/app'], 'argus: --pr "octo/app" is not a pull request: write owner/repo#123 or its URL'));
+
+  it('--pr with --diff', () => expectOneLineError(['review', '--pr', 'octo/app#1', '--diff', DEMO], 'argus: review takes one of --diff, --base or --pr (see argus review --help)'));
+
+  it('--post without --pr', () => expectOneLineError(['review', '--diff', DEMO, '--post'], 'argus: --post goes with --pr (argus review --pr owner/repo#123 --post)'));
 
   it('an unknown command', () => expectOneLineError(['revue'], /^argus: unknown command 'revue'/));
 

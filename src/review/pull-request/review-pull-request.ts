@@ -6,6 +6,7 @@ import type { RenderContext } from '../../render/context.js';
 import type { GitHubPort, PullRequestRef } from '../github-port.js';
 import type { LlmPort } from '../ports.js';
 import { findSummaryComment, neutralCheck, parseFingerprints, planPublication, publishReview, readSummaryState } from '../publish/index.js';
+import type { ReviewResult } from '../result.js';
 import { runReview } from '../run-review.js';
 import { hardenAppConfig } from './harden-app-config.js';
 import { loadBaseConfig } from './load-base-config.js';
@@ -39,7 +40,7 @@ export type PullRequestReviewOutcome =
   | { status: 'config-error'; problems: string[] }
   | { status: 'already-reviewed' }
   | { status: 'stale' }
-  | { status: 'published'; posted: number; refused: number; conclusion: 'success' | 'failure' };
+  | { status: 'published'; posted: number; refused: number; conclusion: 'success' | 'failure'; result: ReviewResult };
 
 /**
  * One review of one pull request, end to end: fresh pull request state -> config from the BASE commit
@@ -130,5 +131,5 @@ export async function reviewPullRequest(
   });
   const published = await publishReview(github, ref, plan, { existingSummaryId: summary?.id ?? null, checkRunId: check.id });
   log.info({ posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion }, 'review published');
-  return { status: 'published', posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion as 'success' | 'failure' };
+  return { status: 'published', posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion as 'success' | 'failure', result };
 }
