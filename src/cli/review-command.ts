@@ -53,6 +53,7 @@ export async function reviewCommand(
     config,
     ...resolveCliLlm({ noLlm: !common.llm, config, env: io.env, log }),
   });
-  log.debug({ findings: result.findings.length, durationMs: result.stats.durationMs }, 'review done');
+  for (const r of result.rejected) log.debug({ rejection: r }, `finding refused: ${r.reason}`);
+  log.debug({ findings: result.findings.length, rejected: result.rejected.length, durationMs: result.stats.durationMs }, 'review done');
   return emitResult(result, { format: common.format, failOn: common.failOn, color: common.color }, io);
 }

@@ -112,6 +112,7 @@ export async function reviewPullRequest(
       : { llmSkipReason: model.skipReason }),
   });
   result.notes.unshift(...configNotes, ...changes.notes);
+  for (const r of result.rejected) log.info({ rejection: r }, `finding refused: ${r.reason}`);
 
   const now = await github.getPullRequest(ref);
   if (signal.aborted || now.headSha !== pr.headSha) {
