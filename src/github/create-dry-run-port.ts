@@ -2,7 +2,7 @@ import type { GitHubPort } from '../review/github-port.js';
 
 /** A write the dry run did not make. */
 export interface SkippedWrite {
-  call: 'createReview' | 'createIssueComment' | 'updateIssueComment' | 'createCheckRun' | 'completeCheckRun';
+  call: 'createReview' | 'createIssueComment' | 'updateIssueComment' | 'createCheckRun' | 'completeCheckRun' | 'replyToReviewComment' | 'addReaction';
   /** One line saying what would have been posted. */
   summary: string;
 }
@@ -22,6 +22,19 @@ export function createDryRunPort(port: GitHubPort): { port: GitHubPort; writes: 
     readFile: (ref, sha, path) => port.readFile(ref, sha, path),
     listReviewCommentBodies: (ref) => port.listReviewCommentBodies(ref),
     listIssueComments: (ref) => port.listIssueComments(ref),
+    listReviewComments: (ref) => port.listReviewComments(ref),
+    getReviewComment: (ref, id) => port.getReviewComment(ref, id),
+    listRepoReviewComments: (ref, limit) => port.listRepoReviewComments(ref, limit),
+    listReactionLogins: (ref, target, content) => port.listReactionLogins(ref, target, content),
+    getPermission: (ref, login) => port.getPermission(ref, login),
+    replyToReviewComment: (_ref, commentId, body) => {
+      writes.push({ call: 'replyToReviewComment', summary: `reply to review comment ${commentId} (${body.length} characters)` });
+      return Promise.resolve({ id: nextId++ });
+    },
+    addReaction: (_ref, target, content) => {
+      writes.push({ call: 'addReaction', summary: `reaction ${content} on ${target.kind} ${target.id}` });
+      return Promise.resolve();
+    },
     createIssueComment: (_ref, body) => {
       writes.push({ call: 'createIssueComment', summary: `summary comment (${body.length} characters)` });
       return Promise.resolve({ id: nextId++ });

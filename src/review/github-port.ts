@@ -63,6 +63,26 @@ export interface IssueCommentInfo {
   authorLogin: string;
 }
 
+/** A review comment (a line comment, or a reply in its thread). */
+export interface ReviewCommentInfo {
+  id: number;
+  body: string;
+  authorLogin: string;
+  path: string;
+  /** The line it is on in the current diff; null when GitHub marks it outdated. */
+  line: number | null;
+  /** The thread's first comment when this is a reply; null for a thread's first comment. */
+  inReplyToId: number | null;
+  /** GitHub's reaction roll-up (who reacted needs `listReactionLogins`). */
+  reactions: { plusOne: number; minusOne: number };
+}
+
+/** What a reaction or a reply is attached to. */
+export type CommentTarget = { kind: 'issue-comment'; id: number } | { kind: 'review-comment'; id: number };
+
+/** A user's permission on a repository, as the collaborator permission API reports it. */
+export type RepoPermission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
 /**
  * Everything the pipeline asks of GitHub (src/github/ implements it on Octokit). One instance serves one
  * installation; every method throws on failures it cannot handle, with a one-line message.
@@ -82,6 +102,21 @@ export interface GitHubPort {
   readFile(ref: PullRequestRef, sha: string, path: string): Promise<string | null>;
   /** Bodies of the review comments on the pull request (to find Argus's fingerprint markers). */
   listReviewCommentBodies(ref: PullRequestRef): Promise<string[]>;
+  /** Every review comment of the pull request with its author, thread and reaction roll-up, all pages. */
+  listReviewComments(ref: PullRequestRef): Promise<ReviewCommentInfo[]>;
+  getReviewComment(ref: PullRequestRef, id: number): Promise<ReviewCommentInfo>;
+  /**
+   * The repository's most recent review comments across all pull requests (newest first, at most `limit`),
+   * for learning from dismissals repository-wide. `ref.number` is ignored.
+   */
+  listRepoReviewComments(ref: PullRequestRef, limit: number): Promise<ReviewCommentInfo[]>;
+  /** Replies in the thread of review comment `commentId` (GitHub attaches it to the thread's first comment). */
+  replyToReviewComment(ref: PullRequestRef, commentId: number, body: string): Promise<{ id: number }>;
+  addReaction(ref: PullRequestRef, target: CommentTarget, content: '+1' | 'eyes' | 'confused' | 'rocket'): Promise<void>;
+  /** Logins of the users who reacted with `content` on a comment. */
+  listReactionLogins(ref: PullRequestRef, target: CommentTarget, content: '+1' | '-1'): Promise<string[]>;
+  /** `login`'s permission on the repository ('none' when not a collaborator). */
+  getPermission(ref: PullRequestRef, login: string): Promise<RepoPermission>;
   /** The conversation's comments (to find Argus's summary by its marker). */
   listIssueComments(ref: PullRequestRef): Promise<IssueCommentInfo[]>;
   createIssueComment(ref: PullRequestRef, body: string): Promise<{ id: number }>;
