@@ -55,6 +55,12 @@ export const argusConfigSchema = z.strictObject(
       .default('')
       .describe('Extra instructions for the LLM reviewer, e.g. project conventions. Empty means none.')
       .meta({ examples: ['We use Result types instead of exceptions; flag any new throw in src/domain.'] }),
+    learn: z
+      .boolean({ error: 'expected true or false' })
+      .default(false)
+      .describe(
+        'Learn from dismissals: when maintainers dismiss findings of one rule repeatedly in this repository (`/argus dismiss` or a thumbs-down on the comment), Argus lowers that rule\'s severity here. Off by default.',
+      ),
     language: z
       .string({ error: languageError })
       .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: languageError })

@@ -73,6 +73,7 @@ describe('the config JSON schema', () => {
       'semgrep.configs',
       'semgrep.timeout_seconds',
       'instructions',
+      'learn',
       'language',
     ]);
     for (const key of keys) {
@@ -108,6 +109,7 @@ describe('the config JSON schema', () => {
       'semgrep.configs': config.semgrep.configs,
       'semgrep.timeout_seconds': config.semgrep.timeout_seconds,
       instructions: config.instructions,
+      learn: config.learn,
       language: config.language,
     });
   });

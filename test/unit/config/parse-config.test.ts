@@ -30,6 +30,7 @@ const DEFAULTS: ArgusConfig = {
     prices: {},
   },
   instructions: '',
+  learn: false,
   language: 'en',
   semgrep: { enabled: 'auto', binary: null, configs: ['p/default'], timeout_seconds: 60 },
 };
@@ -95,6 +96,7 @@ describe('a full valid file', () => {
       llm: { ...LLM_DEFAULTS, enabled: true, model: null },
       instructions:
         'We use Result types instead of exceptions; flag any new throw in src/domain.\nPublic functions in src/api need TSDoc.\n',
+      learn: false,
       language: 'en',
       semgrep: { enabled: 'auto', binary: null, configs: ['p/default', 'tools/semgrep/'], timeout_seconds: 60 },
     });
@@ -131,6 +133,7 @@ describe('a full valid file', () => {
       review: { drafts: false, bots: false, request_changes: false },
       llm: { ...LLM_DEFAULTS, enabled: false, model: 'some-model' },
       instructions: 'x'.repeat(4000),
+      learn: false,
       language: 'pt-BR',
       semgrep: { enabled: 'auto', binary: null, configs: ['p/default'], timeout_seconds: 60 },
     });
@@ -189,7 +192,7 @@ describe('errors', () => {
 
   it('lists the allowed keys when no key is close', () => {
     expect(errorsOf('assignees: [octocat]\n')).toEqual([
-      `${SOURCE}: unknown key "assignees" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, review, llm, semgrep, instructions, language)`,
+      `${SOURCE}: unknown key "assignees" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, review, llm, semgrep, instructions, learn, language)`,
     ]);
     expect(errorsOf('llm:\n  temperature: 0\n')).toEqual([`${SOURCE}: llm: unknown key "temperature" (allowed keys: enabled, model, confidence_floor, max_request_tokens, max_review_tokens, max_output_tokens, prices)`]);
   });
@@ -247,7 +250,7 @@ describe('errors', () => {
   it('reports a mapping used as a key as an unknown key, without printing a process warning', () => {
     const emitWarning = vi.spyOn(process, 'emitWarning');
     expect(errorsOf('? [a, b]\n: 1\n')).toEqual([
-      `${SOURCE}: unknown key "[ a, b ]" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, review, llm, semgrep, instructions, language)`,
+      `${SOURCE}: unknown key "[ a, b ]" (allowed keys: enabled, paths, min_severity, fail_on, max_comments, rules, review, llm, semgrep, instructions, learn, language)`,
     ]);
     expect(emitWarning).not.toHaveBeenCalled();
   });
