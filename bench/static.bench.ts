@@ -17,11 +17,12 @@ import { performance } from 'node:perf_hooks';
 import { parse } from '@typescript-eslint/typescript-estree';
 import ts from 'typescript';
 import { analyzeFile, astParseOptions, isAstAnalysable, type EnabledRule } from '../src/static/analyze-file.js';
+import { createRuleFilter } from '../src/static/create-rule-filter.js';
 import { AST_RULES } from '../src/static/registry.js';
 import { runStaticPass, type StaticInput } from '../src/static/run-static-pass.js';
 import { scanSecrets } from '../src/static/secrets/index.js';
 import { createTaintTracker } from '../src/static/taint/create-taint-tracker.js';
-import { traverse } from '../src/static/traverse.js';
+import { createHandlerTable, traverse } from '../src/static/traverse.js';
 import { createEslintRunner, FATAL } from './lib/create-eslint-runner.js';
 import { instrumentRules } from './lib/instrument-rules.js';
 import { loadCorpus, type CorpusFile } from './lib/load-corpus.js';
@@ -120,12 +121,12 @@ const contenders: Contender[] = [
   { name: NAMES.ours, run: forEachFile((f) => analyzeFile(f.path, f.text, enabled)) },
   { name: NAMES.pass, run: () => runStaticPass(inputs, (_id, s) => s) },
   { name: NAMES.secrets, run: forEachFile((f) => scanSecrets(f.text)) },
-  { name: NAMES.walk, run: timeOnAst((ast) => traverse(ast, noop, noop)) },
+  { name: NAMES.walk, run: timeOnAst((ast) => traverse(ast, createHandlerTable(), noop, noop)) },
   {
     name: NAMES.taint,
     run: timeOnAst((ast) => {
       const taint = createTaintTracker();
-      traverse(ast, taint.enter, taint.leave);
+      traverse(ast, createHandlerTable(), taint.enter, taint.leave);
     }),
   },
 ];
@@ -181,11 +182,18 @@ console.log(`  bare parse / createSourceFile    ${ratio(NAMES.parse, NAMES.floor
 
 const instrumented = instrumentRules(AST_RULES);
 const ourCounts = new Map<string, number>(AST_RULES.map((r) => [r.doc.id, 0]));
+const bySeverity = new Map<string, number>();
 let parseErrors = 0;
+// One list for every file: analyzeFile builds the prefilter once per list.
+const instrumentedEnabled = instrumented.rules.map((rule) => ({ rule, severity: rule.doc.severity }));
 for (const f of files) {
-  const result = analyzeFile(f.path, f.text, instrumented.rules.map((rule) => ({ rule, severity: rule.doc.severity })));
+  const result = analyzeFile(f.path, f.text, instrumentedEnabled);
   if (!result.ok) parseErrors++;
-  else for (const finding of result.findings) ourCounts.set(finding.ruleId, (ourCounts.get(finding.ruleId) ?? 0) + 1);
+  else
+    for (const finding of result.findings) {
+      ourCounts.set(finding.ruleId, (ourCounts.get(finding.ruleId) ?? 0) + 1);
+      bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
+    }
 }
 const engine = ms(NAMES.engine);
 const walk = ms(NAMES.walk);
@@ -216,11 +224,38 @@ for (const [id, t] of [...net].sort((a, b) => b[1] - a[1])) {
 }
 console.log(`  files our pass could not parse: ${parseErrors}`);
 
+// ---- the prefilter changes nothing ---------------------------------------------------------------------------
+
+// Every finding on the corpus, with and without the text prefilter (StaticRule.needs): they must be identical.
+const findingKeys = (prefilter: boolean): string[] =>
+  files.flatMap((f) => {
+    const r = analyzeFile(f.path, f.text, enabled, { prefilter });
+    return r.ok ? r.findings.map((x) => `${f.path}:${x.line}:${x.ruleId}:${x.severity}:${x.message}`) : [];
+  });
+const filtered = findingKeys(true);
+const unfiltered = findingKeys(false);
+const same = filtered.length === unfiltered.length && filtered.every((k, i) => k === unfiltered[i]);
+const ruleFilter = createRuleFilter(AST_RULES);
+const withNeeds = AST_RULES.filter((r) => r.needs !== undefined).length;
+const skippedRuns = files.reduce((n, f) => n + ruleFilter(f.text).filter((run) => !run).length, 0);
+console.log(
+  `\nprefilter: ${withNeeds} rules declare needed words; ${fmt(skippedRuns)} of ${fmt(withNeeds * files.length)} of their file runs skipped ` +
+    `(${((skippedRuns / (withNeeds * files.length)) * 100).toFixed(0)}%); findings with and without it ${same ? 'identical' : 'DIFFER'} ` +
+    `(${filtered.length} / ${unfiltered.length})`,
+);
+if (!same) {
+  const a = new Set(filtered);
+  for (const k of unfiltered.filter((x) => !a.has(x)).slice(0, 20)) console.log(`  only without the prefilter: ${k}`);
+  process.exitCode = 1;
+}
+
 // ---- findings ----------------------------------------------------------------------------------------------
 
 const secretCount = files.reduce((n, f) => n + scanSecrets(f.text).length, 0);
 console.log(`\nfindings on the corpus (every line; not a quality comparison: the two rule sets differ):`);
-console.log(`  argus: ${[...ourCounts.values()].reduce((a, b) => a + b, 0)} AST findings, ${secretCount} secrets-scanner matches`);
+const severityList = [...bySeverity].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v} ${k}`).join(', ');
+console.log(`  argus: ${[...ourCounts.values()].reduce((a, b) => a + b, 0)} AST findings (${severityList}), ${secretCount} secrets-scanner matches`);
+console.log('    (info: values of unknown origin at ambient sinks, below the default min_severity: low)');
 if (eslint) {
   const counts = [...eslint.count()];
   const security = counts.filter(([k]) => k.startsWith('security/')).sort((a, b) => b[1] - a[1]);

@@ -60,6 +60,7 @@ export function instrumentRules(rules: readonly StaticRule[]): InstrumentedRules
   const wrapped = rules.map(
     (rule): StaticRule => ({
       doc: rule.doc,
+      ...(rule.needs === undefined ? {} : { needs: rule.needs }),
       create(ctx: RuleContext): RuleVisitor {
         // A prototype chain, not a spread: the engine's `lines` is a lazy getter that a copy would trigger.
         const inner = Object.create(ctx) as RuleContext;

@@ -30,14 +30,16 @@ export interface LlmReviewOptions {
 }
 
 /** Everything one review needs; entry points (CLI, GitHub handlers) build it from their inputs. */
-export interface ReviewRequest {
+export type ReviewRequest = ReviewRequestBase &
+  (
+    | { /** Why the LLM pass does not run (shown in every output format). */ llmSkipReason: string; llm?: undefined }
+    | { llmSkipReason: null; /** The LLM pass. */ llm: LlmReviewOptions }
+  );
+
+interface ReviewRequestBase {
   files: readonly DiffFile[];
   contents: ContentPort;
   config: ArgusConfig;
-  /** Why the LLM pass does not run in this review (shown in every output format); null when it runs. */
-  llmSkipReason: string | null;
-  /** The LLM pass, used when `llmSkipReason` is null. */
-  llm?: LlmReviewOptions;
   /** Milliseconds clock, injectable for tests. */
   now?: () => number;
 }
@@ -89,11 +91,11 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
   const rejected: Rejection[] = [];
   let llmStats: LlmStats | null = null;
   let llmFindings: Finding[] = [];
-  const llmSkip = request.llmSkipReason ?? whyNoLlm(request, config);
+  const llmSkip = request.llmSkipReason ?? whyNoLlm(config);
   if (llmSkip !== null) {
     notes.push(`LLM pass skipped: ${llmSkip}`);
   } else {
-    const llm = request.llm!;
+    const llm = request.llm!; // llmSkipReason null: the type guarantees llm
     const at = new Date(now());
     const dailyLeft = llm.daily ? llm.daily.capTokens - (await llm.daily.ledger.spent(llm.daily.account, at)) : Infinity;
     if (dailyLeft <= 0) {
@@ -169,10 +171,9 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
   };
 }
 
-/** Why a review without an explicit skip reason still has no LLM pass; null when it runs. */
-function whyNoLlm(request: ReviewRequest, config: ArgusConfig): string | null {
+/** Why the repository's config keeps a review that has a model from using it; null when it runs. */
+function whyNoLlm(config: ArgusConfig): string | null {
   if (!config.llm.enabled) return 'llm.enabled is false in the configuration';
   if (config.llm.max_review_tokens === 0) return 'llm.max_review_tokens is 0 in the configuration';
-  if (request.llm === undefined) return 'no model is configured';
   return null;
 }

@@ -1,10 +1,9 @@
 import { parse, type TSESTree, type TSESTreeOptions } from '@typescript-eslint/typescript-estree';
 import type { RawFinding, Severity } from '../findings/finding.js';
+import { createRuleFilter, type RuleFilter } from './create-rule-filter.js';
 import type { RuleContext, RuleReport, StaticRule } from './rule.js';
 import { createTaintTracker } from './taint/create-taint-tracker.js';
-import { traverse } from './traverse.js';
-
-type Handler = (node: TSESTree.Node) => void;
+import { addHandler, createHandlerTable, traverse, type NodeHandler } from './traverse.js';
 
 const EXIT = ':exit';
 
@@ -48,11 +47,26 @@ export interface EnabledRule {
   severity: Severity;
 }
 
+/** Options of `analyzeFile`. */
+export interface AnalyzeFileOptions {
+  /** Skip rules whose `needs` words are absent from the text (default true; off only to prove it changes nothing). */
+  prefilter?: boolean;
+}
+
+const FILTERS = new WeakMap<readonly EnabledRule[], RuleFilter>();
+
+/** The prefilter of a rule list, built on its first file (callers pass the same list for every file). */
+function filterOf(rules: readonly EnabledRule[]): RuleFilter {
+  let filter = FILTERS.get(rules);
+  if (filter === undefined) FILTERS.set(rules, (filter = createRuleFilter(rules.map((r) => r.rule))));
+  return filter;
+}
+
 /**
  * Parses `text` once and runs every enabled rule in one traversal. Returns every finding in the file;
  * the caller keeps those that touch changed lines. A file that does not parse is reported, not thrown.
  */
-export function analyzeFile(path: string, text: string, rules: readonly EnabledRule[]): AnalyzeFileResult {
+export function analyzeFile(path: string, text: string, rules: readonly EnabledRule[], options: AnalyzeFileOptions = {}): AnalyzeFileResult {
   let ast: TSESTree.Program;
   try {
     ast = parse(text, astParseOptions(path));
@@ -62,10 +76,12 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
   const findings: RawFinding[] = [];
   const taint = createTaintTracker();
   const deferred: Array<() => void> = [];
-  const onEnter = new Map<string, Handler[]>();
-  const onExit = new Map<string, Handler[]>();
+  const table = createHandlerTable();
   let lines: string[] | undefined;
-  for (const { rule, severity } of rules) {
+  const runs = options.prefilter === false ? null : filterOf(rules)(text);
+  for (let k = 0; k < rules.length; k++) {
+    if (runs !== null && !runs[k]) continue;
+    const { rule, severity } = rules[k]!;
     const ctx: RuleContext = {
       path,
       // Split on first use: most files give no rule a reason to read their text.
@@ -77,31 +93,15 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
       atEnd: (fn) => deferred.push(fn),
       taint: taint.query,
     };
-    const visitor = rule.create(ctx) as Record<string, Handler | undefined>;
+    const visitor = rule.create(ctx) as Record<string, NodeHandler | undefined>;
     for (const key of Object.keys(visitor)) {
       const handler = visitor[key];
       if (typeof handler !== 'function') continue;
       const exit = key.endsWith(EXIT);
-      const table = exit ? onExit : onEnter;
-      const type = exit ? key.slice(0, -EXIT.length) : key;
-      const list = table.get(type);
-      if (list === undefined) table.set(type, [handler]);
-      else list.push(handler);
+      addHandler(table, exit ? key.slice(0, -EXIT.length) : key, exit, handler);
     }
   }
-  traverse(
-    ast,
-    (node) => {
-      taint.enter(node);
-      const list = onEnter.get(node.type);
-      if (list !== undefined) for (let i = 0; i < list.length; i++) list[i]!(node);
-    },
-    (node) => {
-      const list = onExit.get(node.type);
-      if (list !== undefined) for (let i = 0; i < list.length; i++) list[i]!(node);
-      taint.leave(node);
-    },
-  );
+  traverse(ast, table, taint.enter, taint.leave);
   // An atEnd callback may register another; the index loop runs those too.
   for (let i = 0; i < deferred.length; i++) deferred[i]!();
   return { ok: true, findings };

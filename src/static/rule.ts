@@ -44,5 +44,13 @@ export interface RuleContext {
 /** A static rule: its documentation and a factory for its visitor (called once per file). */
 export interface StaticRule {
   doc: RuleDoc;
+  /**
+   * Words (case-sensitive) of which the file's text must hold at least one for this rule to find anything
+   * there: the names its sinks cannot do without (`['jwt', 'jose', 'jsonwebtoken']`). The engine does not
+   * create the rule for a file without any of them, so they must be a necessary condition of every finding,
+   * never a guess; leave `needs` out when any file can hold a finding. (Semgrep skips rules by required
+   * strings the same way.)
+   */
+  needs?: readonly string[];
   create(ctx: RuleContext): RuleVisitor;
 }

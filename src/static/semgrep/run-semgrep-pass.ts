@@ -15,6 +15,12 @@ export interface SemgrepPassOptions {
   binary: string | null;
   configs: readonly string[];
   timeout_seconds: number;
+  /**
+   * The repository root: relative local `configs` paths (`tools/semgrep.yml`) are resolved against it, since the
+   * scanned files are copies in a temporary folder and Argus's own working directory may be anywhere.
+   * Registry names and URLs are passed as they are. Default: the process's working directory.
+   */
+  root?: string;
 }
 
 /** What the Semgrep pass adds to the review. */
@@ -26,6 +32,11 @@ export interface SemgrepPassResult {
 
 /** Rulesets that Semgrep downloads (and so need network): registry names and URLs. */
 const REGISTRY_CONFIG = /^(?:[prs]\/|auto$|https?:\/\/)/;
+
+/** A local ruleset path made absolute against `root` (default: the working directory); registry names and URLs as they are. */
+function configPath(config: string, root: string | undefined): string {
+  return REGISTRY_CONFIG.test(config) || isAbsolute(config) ? config : root === undefined ? resolve(config) : resolve(root, config);
+}
 
 /**
  * The Semgrep pass: copies the changed files to a temporary folder (the pipeline has their new text, not a
@@ -58,7 +69,7 @@ export async function runSemgrepPass(
       '--disable-version-check',
       '--no-git-ignore',
       // One token each, so a value can never be read as another flag.
-      ...options.configs.map((c) => `--config=${c}`),
+      ...options.configs.map((c) => `--config=${configPath(c, options.root)}`),
       // Absolute paths: relative --config paths then resolve against Argus's own working directory.
       ...targets.map((f) => join(workDir, f.path)),
     ];

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../ast-helpers.js';
+import { requiredModule } from './binding.js';
 import { createConstantText, type ConstantText } from './create-constant-text.js';
 import { createResolver, type Resolver } from './create-resolver.js';
 import { sinkBit, verdictOf } from './fact.js';
@@ -64,7 +65,8 @@ export function createTaintTracker(): TaintTracker {
         return b === null ? null : ready().role(b);
       },
       moduleOf(node) {
-        return bindingOf(node)?.module ?? null;
+        // `require('child_process').exec(cmd)`: the module is named right there, no binding in between.
+        return requiredModule(unwrap(node)) ?? bindingOf(node)?.module ?? null;
       },
       declarationOf(node) {
         const b = bindingOf(node);

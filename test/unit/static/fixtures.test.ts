@@ -8,25 +8,34 @@ import { runStaticPass } from '../../../src/static/run-static-pass.js';
  * fixtures/static/ holds, for every rule, true positives marked `expect: <rule-id>` and safe look-alikes
  * marked `ok: <rule-id>` in a trailing comment (`//` or `#`). Each file is scanned with every line
  * counting as changed; the findings must be exactly the `expect` markers: nothing missed, nothing extra.
+ * `expect: <rule-id>@<severity>` also pins the finding's severity (values of unknown origin are graded lower).
  */
 const ROOT = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'static');
-const MARKER = /(?:\/\/|#|\/\*|<!--)\s*(expect|ok):\s*([a-z0-9/, -]+?)\s*(?:\*\/|-->)?\s*$/;
+const MARKER = /(?:\/\/|#|\/\*|<!--)\s*(expect|ok):\s*([a-z0-9/,@ -]+?)\s*(?:\*\/|-->)?\s*$/;
 
 interface Marked {
   file: string;
   expected: string[];
   ok: string[];
+  /** `line rule-id` -> the severity its `@` pins. */
+  severities: Map<string, string>;
 }
 
-function markersOf(text: string): { expected: string[]; ok: string[] } {
+function markersOf(text: string): { expected: string[]; ok: string[]; severities: Map<string, string> } {
   const expected: string[] = [];
   const ok: string[] = [];
+  const severities = new Map<string, string>();
   text.split(/\r?\n/).forEach((line, index) => {
     const m = MARKER.exec(line);
     if (!m) return;
-    for (const id of m[2]!.split(',').map((s) => s.trim()).filter(Boolean)) (m[1] === 'expect' ? expected : ok).push(`${index + 1} ${id}`);
+    for (const item of m[2]!.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [id, severity] = item.split('@');
+      const key = `${index + 1} ${id!}`;
+      (m[1] === 'expect' ? expected : ok).push(key);
+      if (severity !== undefined) severities.set(key, severity);
+    }
   });
-  return { expected, ok };
+  return { expected, ok, severities };
 }
 
 const files = readdirSync(ROOT, { recursive: true, withFileTypes: true })
@@ -43,8 +52,10 @@ describe('static fixtures', () => {
     const { findings, skippedFiles } = runStaticPass([{ path: file, text, changedLines: all }], (_id, s) => s);
     expect(skippedFiles).toEqual([]);
     const got = findings.map((f) => `${f.line} ${f.ruleId}`).sort(byLine);
-    const { expected, ok } = markersOf(text);
+    const { expected, ok, severities } = markersOf(text);
     expect(got).toEqual([...expected].sort(byLine));
+    const pinned = findings.filter((f) => severities.has(`${f.line} ${f.ruleId}`)).map((f) => `${f.line} ${f.ruleId}@${f.severity}`);
+    expect(pinned.sort(byLine)).toEqual([...severities].map(([key, severity]) => `${key}@${severity}`).sort(byLine));
     // An ok marker is a promise of silence for that rule on that line.
     expect(got.filter((g) => ok.includes(g))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../../src/config/index.js';
+import { defaultConfig, mergeConfig } from '../../../src/config/index.js';
 import type { DiffFile } from '../../../src/diff/types.js';
 import type { ContentPort } from '../../../src/review/ports.js';
 import { runReview } from '../../../src/review/run-review.js';
@@ -180,7 +180,9 @@ describe('robustness of the static pass', () => {
     expect(text.split('\n')[0]!.length).toBeGreaterThan(300_000);
     const { findings, skippedFiles } = runStaticPass([asInput('public/static/js/main.4f9c2a.js', text)], (_id, s) => s);
     expect(skippedFiles).toEqual([]);
-    expect(keys(findings)).toEqual(planted);
+    expect(keys(findings.filter((f) => f.severity !== 'info'))).toEqual(planted);
+    // Bracket writes with keys of unknown origin, as minified code is full of: listed at info only.
+    expect(findings.filter((f) => f.severity === 'info').map((f) => `${f.ruleId} ${f.confidence}`)).toEqual(['prototype-pollution 0.3']);
   });
 
   it('a real minified bundle from node_modules is analysed like any file', () => {
@@ -188,7 +190,9 @@ describe('robustness of the static pass', () => {
     const { findings, skippedFiles } = runStaticPass([asInput('public/vendor/ajv.js', text)], (_id, s) => s);
     expect(skippedFiles).toEqual([]);
     // Line 1 is the licence comment. `e!=e` is how a minifier writes a NaN test; `new Function` compiles schemas.
-    expect(keys(findings)).toEqual(['2 code-injection', '2 self-comparison', '2 self-comparison']);
+    expect(keys(findings.filter((f) => f.severity !== 'info'))).toEqual(['2 code-injection', '2 self-comparison', '2 self-comparison']);
+    // Bracket writes with keys of unknown origin: listed at info only.
+    expect(new Set(findings.filter((f) => f.severity === 'info').map((f) => `${f.ruleId} ${f.confidence}`))).toEqual(new Set(['prototype-pollution 0.3']));
   });
 
   it('a file with a syntax error is listed as skipped and still scanned for secrets', () => {
@@ -210,7 +214,8 @@ describe('robustness of the static pass', () => {
     const result = await runReview({
       files: [...files].map(([path, text]) => addedFile(path, text)),
       contents,
-      config: defaultConfig(),
+      // Room for every planted finding: this test is about the files, not the comment limit.
+      config: mergeConfig(defaultConfig(), { max_comments: 100 }),
       llmSkipReason: 'not configured in this test',
       now: () => 0,
     });

@@ -5,6 +5,7 @@ type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
 
 /** `array.forEach(async (x) => { await ... })`: forEach does not wait, so the work runs unawaited. */
 export const awaitInForEach: StaticRule = {
+  needs: ['await'],
   doc: {
     id: 'await-in-foreach',
     title: '`await` inside `forEach`',

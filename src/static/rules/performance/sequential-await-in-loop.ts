@@ -41,6 +41,7 @@ const PROMISE_COMBINATORS = new Set(['Promise.all', 'Promise.allSettled', 'Promi
  * whose only awaits are database calls: n-plus-one-query reports those with a better fix.
  */
 export const sequentialAwaitInLoop: StaticRule = {
+  needs: ['await'],
   doc: {
     id: 'sequential-await-in-loop',
     title: 'Independent `await`s run one at a time in a loop',

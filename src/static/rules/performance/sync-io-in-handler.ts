@@ -15,6 +15,8 @@ type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
  * is not reported: for token-sized `n` it returns in microseconds.
  */
 export const syncIoInHandler: StaticRule = {
+  // Necessary for any finding: every blocking call it knows ends in `Sync`.
+  needs: ['Sync'],
   doc: {
     id: 'sync-io-in-handler',
     title: 'Blocking call in a request handler',

@@ -20,11 +20,13 @@ const SHELL_FIX = 'Use `execFile()`/`spawn()` with an argument array and no `she
 /**
  * Commands run through a shell (`exec`, `execSync`, `promisify(exec)`, `spawn`/`execFile`/`execa` with a
  * truthy `shell` option, `execaCommand`) built from values that are not constants, graded by taint; and a
- * program name taken from user input in `spawn`/`execFile` (tainted only: without a shell, a variable
- * program is normal in tooling). Offers `execFile` in place of `exec` when the command is a template of
+ * program name taken from user input in `spawn`/`execFile` (of unknown origin only `info`: without a
+ * shell, a variable program is normal in tooling). Offers `execFile` in place of `exec` when the command is a template of
  * plain words (see `toExecFile`). execa's `$` template tag is safe: it passes each value as one argument.
  */
 export const commandInjection: StaticRule = {
+  // Necessary for any finding: every runner's name (and `promisify(exec)`) has one of these.
+  needs: ['exec', 'spawn', 'fork'],
   doc: {
     id: 'command-injection',
     title: 'Command injection',
@@ -33,7 +35,8 @@ export const commandInjection: StaticRule = {
     help:
       'A shell parses the whole command string, so a value spliced into it can add commands of its own ' +
       '(`; rm -rf /`). Use `execFile`/`spawn` with an argument array and no `shell` option, and validate ' +
-      'the arguments against an allow-list.',
+      'the arguments against an allow-list.' +
+      ' A shell command of unknown origin is reported one grade lower (confidence 0.55); a program name of unknown origin run without a shell is listed at `info` (0.3).',
   },
   create(ctx) {
     /** Local names of promisified shell runners (`const run = promisify(exec)`) and of imported `execFile`s. */
@@ -76,7 +79,7 @@ export const commandInjection: StaticRule = {
               reaches: `\`${method}()\`, which runs it through a shell`,
               impact: 'shell syntax in it (`;`, `$(...)`, `|`) runs commands of their choosing',
               fix: SHELL_FIX,
-              reportUnknown: true,
+              unknown: 'lower',
               ...(suggestion === undefined ? {} : { suggestion }),
             });
           } else if (EXECA_COMMANDS.has(method)) {
@@ -88,7 +91,7 @@ export const commandInjection: StaticRule = {
               reaches: `\`${method}()\`, which splits it into a program and its arguments`,
               impact: 'they choose the program and its arguments',
               fix: 'Use `execa(file, [args])` with a constant file and checked arguments.',
-              reportUnknown: true,
+              unknown: 'lower',
             });
           } else if (hasShellOption(ctx, node.arguments)) {
             const args = node.arguments[1];
@@ -103,7 +106,7 @@ export const commandInjection: StaticRule = {
               reaches: `\`${method}()\` with the \`shell\` option, which joins the command and its arguments for a shell`,
               impact: 'shell syntax in it runs commands of their choosing',
               fix: 'Drop the `shell` option and pass the arguments as an array.',
-              reportUnknown: true,
+              unknown: 'lower',
             });
           } else {
             reportTaint(ctx, {
@@ -114,7 +117,7 @@ export const commandInjection: StaticRule = {
               reaches: `\`${method}()\` as the program to run`,
               impact: 'they choose which program runs',
               fix: 'Choose the program from a fixed allow-list.',
-              reportUnknown: false,
+              unknown: 'ambient',
             });
           }
         });

@@ -38,6 +38,8 @@ interface HeaderFrame {
  * "fix" (reflecting the origin) is the dangerous one.
  */
 export const corsCredentialsWildcard: StaticRule = {
+  // Necessary for any finding: every finding needs `credentials: true` or an `Allow-Credentials` header.
+  needs: ['credentials', 'Credentials', 'CREDENTIALS'],
   doc: {
     id: 'cors-credentials-wildcard',
     title: 'CORS allows any origin with credentials',

@@ -28,6 +28,8 @@ type Flag = 'httpOnly' | 'secure' | 'sameSite';
  * `document.cookie` without `Secure`.
  */
 export const insecureCookie: StaticRule = {
+  // Necessary for any finding: cookie setters, `document.cookie` and the session packages.
+  needs: ['cookie', 'Cookie', 'session', 'Session'],
   doc: {
     id: 'insecure-cookie',
     title: 'Session cookie without protective flags',

@@ -12,6 +12,8 @@ import { isSecretName } from './hardening/is-secret-name.js';
  * (animation, jitter, sampling) are not reported.
  */
 export const insecureRandomness: StaticRule = {
+  // Necessary for any finding: `Math.random()`.
+  needs: ['random'],
   doc: {
     id: 'insecure-randomness',
     title: 'Predictable random value used as a secret',

@@ -44,6 +44,8 @@ interface Issue {
  * - `jwt.verify()` without an `algorithms` allow-list (medium).
  */
 export const jwtMisuse: StaticRule = {
+  // Necessary for any finding: every finding is a jsonwebtoken, jose, express-jwt or passport-jwt call, or one on a `jwt` receiver.
+  needs: ['jwt', 'JWT', 'Jwt', 'jose', 'jsonwebtoken', 'jsonWebToken'],
   doc: {
     id: 'jwt-misuse',
     title: 'JWT misuse',

@@ -24,8 +24,11 @@ const FILTER_METHODS = new Set([
   'exists',
   'replaceOne',
 ]);
-/** Receivers that are MongoDB collections or Mongoose models: `db.collection('x')`, `users`, `User`, `OrderModel`. */
-const COLLECTIONS = /^[A-Z]|collection|model|coll$/i;
+/**
+ * Receivers that are MongoDB collections or Mongoose models: `db.collection('x')`, `User`, `OrderModel`, `userColl`.
+ * Case-sensitive on purpose: `hash.update(x)` and `cipher.update(x)` are not queries.
+ */
+const COLLECTIONS = /^[A-Z]|[Cc]ollection|[Mm]odel|[Cc]oll$/;
 /** Receivers whose `find` is not a database query. */
 const NOT_DATABASES = new Set(['_', 'lodash', 'underscore', 'R', '$', 'jQuery', 'cheerio', 'Array']);
 /** ORM argument objects (Sequelize, Prisma, TypeORM) rather than MongoDB filters: their values are bound, not interpreted. */
@@ -37,8 +40,8 @@ const MAX_DEPTH = 4;
  * MongoDB injection: `$where` (and Mongoose `.$where()`) with code that is not a constant, graded by taint;
  * and operator injection: user input that may be an object (a parsed JSON body or query string, where
  * `{"$ne": null}` is one request away) used as a filter value in `find`/`findOne`/`updateOne`/`deleteOne`/...
- * or as the whole filter. Operator injection is reported for tainted values only: a filter value of unknown
- * origin is almost always an id or a string. Values converted to strings (`String(x)`, templates), compared
+ * or as the whole filter. Operator injection with a filter value of unknown origin (almost always an id or a
+ * string) is only `info`. Values converted to strings (`String(x)`, templates), compared
  * with `$eq`, or of string-only sources (route params, headers) are safe. Offers `{ $eq: value }`, which
  * matches exactly what the plain value matched.
  */
@@ -52,7 +55,8 @@ export const nosqlInjection: StaticRule = {
       'MongoDB reads objects in a filter as operators: if a request sends `{"password": {"$ne": null}}` and ' +
       'the body is passed through, the filter matches every user. `$where` runs JavaScript on the server. ' +
       'Compare with `$eq` or convert values to the expected type (`String(x)`), validate bodies with a schema, ' +
-      'and never build `$where` code from input (use query operators instead).',
+      'and never build `$where` code from input (use query operators instead).' +
+      ' `$where` code of unknown origin is reported one grade lower (confidence 0.55); filter values of unknown origin are listed at `info` (0.3).',
   },
   create(ctx) {
     return {
@@ -87,7 +91,7 @@ export const nosqlInjection: StaticRule = {
               reaches: `\`${t.method}()\` as the whole filter`,
               impact: 'they choose the fields and operators of the query (`{"$ne": null}` matches every document)',
               fix: 'Build the filter from the fields you expect, each compared with `$eq` or converted to its type.',
-              reportUnknown: false,
+              unknown: 'ambient',
             });
           }
         });
@@ -105,7 +109,7 @@ function reportWhere(ctx: RuleContext, node: TSESTree.Node, code: TSESTree.Node)
     reaches: '`$where`, which the database runs as JavaScript',
     impact: 'they run code inside the database (read any document, or loop forever)',
     fix: 'Express the condition with query operators (`$expr`, `$gt`, `$regex` on escaped text) instead of `$where`.',
-    reportUnknown: true,
+    unknown: 'lower',
   });
 }
 
@@ -149,7 +153,7 @@ function reportOperator(ctx: RuleContext, node: TSESTree.Node, value: TSESTree.N
     reaches: `a MongoDB query ${where}`,
     impact: 'an object such as `{"$ne": null}` in its place turns the comparison into an operator that matches every document',
     fix: OPERATOR_FIX,
-    reportUnknown: false,
+    unknown: 'ambient',
     ...(suggestion === undefined ? {} : { suggestion }),
   });
 }

@@ -18,10 +18,12 @@ const FIX =
  * argument), Koa `ctx.redirect`, `NextResponse.redirect`, Next's `redirect()`, and in the browser
  * `location = ...`, `location.href = ...`, `location.assign/replace(...)`, `window.open(...)`. Safe when a
  * constant prefix pins the destination (`'/profile/' + id`, `` `https://example.com/${path}` ``, `'/login?next='
- * + encodeURIComponent(url)`). Reported for tainted destinations only: redirects to variables of unknown
- * origin are routine.
+ * + encodeURIComponent(url)`). Destinations of unknown origin are routine: `info` only
+ * (see `UnknownGrade`).
  */
 export const openRedirect: StaticRule = {
+  // Necessary for any finding: `redirect()`, `location` and `window.open`.
+  needs: ['redirect', 'location', 'open'],
   doc: {
     id: 'open-redirect',
     title: 'Open redirect',
@@ -30,7 +32,8 @@ export const openRedirect: StaticRule = {
     help:
       'Redirecting to a URL taken from the request lets anyone craft a link on your domain that lands on ' +
       'theirs: a convincing start for phishing, and a way to leak OAuth codes and tokens. Redirect only to ' +
-      'same-site paths (a single leading `/`, never `//` or `/\\`) or to entries of an allow-list.',
+      'same-site paths (a single leading `/`, never `//` or `/\\`) or to entries of an allow-list.' +
+      ' Values of unknown origin (neither constants nor traced to input) are listed at `info` with confidence 0.3: JSON and SARIF output with `min_severity: info` show them, reviews do not.',
   },
   create(ctx) {
     const check = (node: TSESTree.Node, destination: TSESTree.Node, reaches: string): void =>
@@ -47,7 +50,7 @@ export const openRedirect: StaticRule = {
           reaches,
           impact: 'a link on your domain can send visitors to a site of their choosing (phishing, leaked tokens)',
           fix: FIX,
-          reportUnknown: false,
+          unknown: 'ambient',
         });
       });
 

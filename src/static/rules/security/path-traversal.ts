@@ -3,6 +3,7 @@ import { unwrap } from '../../ast-helpers.js';
 import type { RuleContext, StaticRule } from '../../rule.js';
 import { calleeMethod, callTarget } from '../../taint/call-target.js';
 import { createModuleNames, type ModuleNames } from '../../taint/create-module-names.js';
+import { requiredModule } from '../../taint/binding.js';
 import { reportTaint } from '../../taint/report-taint.js';
 
 /** fs (and fs/promises, fs-extra) functions, with the positions of their path arguments. */
@@ -62,10 +63,12 @@ const FIX =
  * User input used as a file path: fs functions (callback, sync, `fs/promises`, fs-extra), and Express
  * `res.sendFile`/`res.download` without a `root` option. Input flows through `path.join`/`path.resolve`
  * and templates; `path.basename` sanitises, and so does a containment check before the call
- * (`if (!p.startsWith(base)) return`). Reported for tainted paths only: file paths of unknown origin are
- * what most file-handling code looks like.
+ * (`if (!p.startsWith(base)) return`). File paths of unknown origin are what most file-handling code looks
+ * like: `info` only (see `UnknownGrade`).
  */
 export const pathTraversal: StaticRule = {
+  // Necessary for any finding: fs sinks need an fs module or receiver (`fs`, `fsp`, `fs-extra`...).
+  needs: ['fs', 'sendFile', 'download'],
   doc: {
     id: 'path-traversal',
     title: 'Path traversal',
@@ -75,12 +78,13 @@ export const pathTraversal: StaticRule = {
       'A path built from user input can climb out of the folder it was meant for with `../` (or be absolute), ' +
       'and read or overwrite any file the process can: keys, `.env`, source. Keep only the file name ' +
       '(`path.basename`), or resolve the path under a base folder and reject it unless it still starts with ' +
-      'that folder. With Express, pass `{ root }` to `res.sendFile`/`res.download`.',
+      'that folder. With Express, pass `{ root }` to `res.sendFile`/`res.download`.' +
+      ' Values of unknown origin (neither constants nor traced to input) are listed at `info` with confidence 0.3: JSON and SARIF output with `min_severity: info` show them, reviews do not.',
   },
   create(ctx) {
     const imported = createModuleNames(FS_MODULES);
     const check = (node: TSESTree.CallExpression, value: TSESTree.Node, reaches: string, fix: string): void => {
-      reportTaint(ctx, { node, value, verdict: ctx.taint.of(value, 'path'), sink: 'path', reaches, impact: IMPACT, fix, reportUnknown: false });
+      reportTaint(ctx, { node, value, verdict: ctx.taint.of(value, 'path'), sink: 'path', reaches, impact: IMPACT, fix, unknown: 'ambient' });
     };
 
     return {
@@ -116,11 +120,12 @@ export const pathTraversal: StaticRule = {
   },
 };
 
-/** A cheap first look while traversing: an fs-like receiver name, an imported fs name, or `x.promises`. */
+/** A cheap first look while traversing: an fs-like receiver name, an imported fs name, `x.promises`, or `require(...)`. */
 function mayBeFs(receiver: TSESTree.Node | null, method: string, imported: ModuleNames): boolean {
   if (receiver === null) return imported.has(method);
   const r = unwrap(receiver);
   if (r.type === 'Identifier') return FS_RECEIVERS.test(r.name) || imported.has(r.name);
+  if (r.type === 'CallExpression') return requiredModule(r) !== null;
   return r.type === 'MemberExpression' && !r.computed && r.property.type === 'Identifier' && r.property.name === 'promises';
 }
 

@@ -20,7 +20,7 @@ const IMPACT = 'a key of `__proto__` or `constructor.prototype` writes to `Objec
  * `obj[a][b] = v` where either key is input, as in a hand-written merge over `for (const k in body)`),
  * user objects deep-merged into others (`_.merge`, `mergeWith`, `defaultsDeep`, `deepmerge`, jQuery's
  * `$.extend(true, ...)`), and paths from input given to `_.set`/`setWith`, object-path or dot-prop.
- * Tainted keys only: bracket writes with keys of unknown origin are everyday code. Safe: constant or numeric
+ * Bracket writes with keys of unknown origin are everyday code: `info` only. Safe: constant or numeric
  * keys, targets made with `Object.create(null)` or `new Map()`, keys checked before the write (`if (key ===
  * '__proto__') continue`), `Object.assign` (shallow).
  */
@@ -35,7 +35,8 @@ export const prototypePollution: StaticRule = {
       'of their JSON follow it into `Object.prototype`: every object in the process then inherits their ' +
       'properties. Skip `__proto__`, `constructor` and `prototype` keys (or allow-list keys), use ' +
       '`Object.create(null)` or a `Map` for dictionaries, validate bodies with a schema, and avoid deep merges ' +
-      'of request data.',
+      'of request data.' +
+      ' Values of unknown origin (neither constants nor traced to input) are listed at `info` with confidence 0.3: JSON and SARIF output with `min_severity: info` show them, reviews do not.',
   },
   create(ctx) {
     return {
@@ -60,7 +61,7 @@ export const prototypePollution: StaticRule = {
             reaches: 'an object key in a bracket assignment',
             impact: IMPACT,
             fix: 'Skip `__proto__`, `constructor` and `prototype` (or allow-list the keys), or store the data in a `Map` or an `Object.create(null)` object.',
-            reportUnknown: false,
+            unknown: 'ambient',
           });
         });
       },
@@ -87,7 +88,7 @@ export const prototypePollution: StaticRule = {
               reaches: `the property path of \`${method}()\``,
               impact: IMPACT,
               fix: 'Allow-list the paths that may be set, or reject any path with a `__proto__`, `constructor` or `prototype` segment.',
-              reportUnknown: false,
+              unknown: 'ambient',
             });
           });
           return;
@@ -104,7 +105,7 @@ export const prototypePollution: StaticRule = {
             reaches: `the recursive merge \`${method}()\``,
             impact: IMPACT,
             fix: 'Copy only the fields you expect (or validate the object with a schema first), or merge with a function that skips `__proto__` and `constructor`.',
-            reportUnknown: false,
+            unknown: 'ambient',
           });
         });
       },

@@ -26,8 +26,9 @@ const FIX =
 /**
  * Raw SQL built from values that are not constants: pg/mysql/mysql2 `query`/`execute`, knex `raw` and
  * `*Raw`, `sequelize.query`, Prisma `$queryRawUnsafe`/`$executeRawUnsafe`, TypeORM `query`, better-sqlite3
- * `prepare`/`exec`. Tainted SQL is reported however it was built; SQL of unknown origin only when it is built
- * here by concatenation or a template (a bare variable is usually a query written elsewhere). Parameterised
+ * `prepare`/`exec`. Tainted SQL is reported however it was built; SQL of unknown origin one grade lower when it
+ * is built here by concatenation or a template, and `info` when it is a bare variable (usually a query written
+ * elsewhere). Parameterised
  * queries and Prisma's `$queryRaw` tagged template are safe. Offers placeholders and a parameter array for
  * pg, mysql and knex when every value sits in a value position (see `toParameterizedQuery`).
  */
@@ -41,7 +42,8 @@ export const sqlInjection: StaticRule = {
       'SQL text built by concatenation or a template literal is parsed with the values in it, so a value ' +
       'containing a quote ends the string and adds SQL of its own (`\' OR 1=1 --`). Pass values as query ' +
       'parameters (`$1` for pg, `?` for mysql and knex, `replacements` for Sequelize, `$queryRaw` tagged ' +
-      'templates for Prisma) and pick identifiers (table, column, sort order) from an allow-list.',
+      'templates for Prisma) and pick identifiers (table, column, sort order) from an allow-list.' +
+      ' SQL assembled here from a value of unknown origin is reported one grade lower (confidence 0.55); a bare variable of unknown origin is listed at `info` (0.3).',
   },
   create(ctx) {
     const drivers = new Set<'pg' | 'mysql' | 'knex'>();
@@ -75,7 +77,7 @@ export const sqlInjection: StaticRule = {
           const dbReceiver = always || DB_RECEIVER.test(receiverName(t.receiver) ?? '');
           if (!dbReceiver && !SQL_TEXT.test(constantText(shape))) return;
           const verdict = ctx.taint.of(sql, 'sql');
-          if (verdict.kind === 'constant' || (verdict.kind === 'unknown' && !isBuilt(shape))) return;
+          if (verdict.kind === 'constant') return;
           const suggestion = parameterized(ctx, node, t.method, drivers);
           reportTaint(ctx, {
             node,
@@ -85,7 +87,8 @@ export const sqlInjection: StaticRule = {
             reaches: `\`${t.method}()\` as SQL text`,
             impact: 'they can rewrite the query to read, change or delete any data the connection can reach',
             fix: FIX,
-            reportUnknown: true,
+            // SQL assembled here from an unknown value is an injection risk; a bare variable is usually a query written elsewhere.
+            unknown: isBuilt(shape) ? 'lower' : 'ambient',
             ...(suggestion === undefined ? {} : { suggestion }),
           });
         });

@@ -23,10 +23,12 @@ const FIX = 'Build the URL from a fixed origin and encode the parts that vary (`
  * When a constant prefix fixes scheme and host (`` `https://api.example.com/users/${id}` ``), or the URL starts
  * with a value not from input followed by a path (`` `${API}/users/${id}` ``), the input only picks a path on
  * that host: reported one severity lower, confidence 0.6 (`../` can still reach other endpoints there).
- * Same-site relative URLs (`/api/...`, browser code) are not reported. Tainted URLs only: outgoing requests
- * to URLs of unknown origin are routine.
+ * Same-site relative URLs (`/api/...`, browser code) are not reported. Outgoing requests to URLs of unknown
+ * origin are routine: `info` only (see `UnknownGrade`).
  */
 export const ssrf: StaticRule = {
+  // Necessary for any finding: every client is known by its module or global name.
+  needs: ['fetch', 'axios', 'got', 'ky', 'needle', 'superagent', 'undici', 'http'],
   doc: {
     id: 'ssrf',
     title: 'Server-side request forgery (SSRF)',
@@ -36,7 +38,8 @@ export const ssrf: StaticRule = {
       'A request sent to a URL taken from user input goes wherever the user says: internal admin panels, ' +
       'databases on the private network, the cloud metadata endpoint that hands out credentials. Keep the ' +
       'scheme and host fixed in code and put input only in encoded path or query parts, or check the parsed ' +
-      'host against an allow-list (after resolving it, to stop DNS rebinding).',
+      'host against an allow-list (after resolving it, to stop DNS rebinding).' +
+      ' Values of unknown origin (neither constants nor traced to input) are listed at `info` with confidence 0.3: JSON and SARIF output with `min_severity: info` show them, reviews do not.',
   },
   create(ctx) {
     const imported = createModuleNames(CLIENT_MODULES);
@@ -87,7 +90,7 @@ function check(ctx: RuleContext, node: TSESTree.CallExpression, value: TSESTree.
     reaches: pathOnly ? `the path of a \`${client}\` request to a fixed host` : `\`${client}\` as the request URL`,
     impact: pathOnly ? 'they can reach other endpoints on that host (`../admin`), so encode it or check it' : IMPACT,
     fix: FIX,
-    reportUnknown: false,
+    unknown: 'ambient',
     ...(pathOnly ? { severity: lowerSeverity(ctx.severity), confidence: 0.6 } : {}),
   });
 }

@@ -23,6 +23,8 @@ const DISABLING: ReadonlyMap<string, boolean> = new Map([
  * certificates) are not reported.
  */
 export const tlsVerificationDisabled: StaticRule = {
+  // Necessary for any finding: the option and variable names it reports.
+  needs: ['rejectUnauthorized', 'strictSSL', 'sslValidate', 'tlsAllowInvalid', 'tlsInsecure', 'NODE_TLS_REJECT_UNAUTHORIZED', 'checkServerIdentity'],
   doc: {
     id: 'tls-verification-disabled',
     title: 'TLS certificate verification disabled',

@@ -36,6 +36,8 @@ const DESERIALIZER_NAMES = new Set(['unserialize', 'deserialize', 'deepDeseriali
  * `eval`-based parsing is left to code-injection, and serialize-javascript (a serialiser) is not reported.
  */
 export const unsafeDeserialization: StaticRule = {
+  // Necessary for any finding: the deserialisers are known by their packages or conventional receivers.
+  needs: ['serialize', 'funcster', 'cryo', 'v8', 'yaml', 'Yaml', 'bson', 'BSON', 'mongodb'],
   doc: {
     id: 'unsafe-deserialization',
     title: 'Unsafe deserialization',

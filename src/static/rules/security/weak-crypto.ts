@@ -23,6 +23,8 @@ const INTERESTING = new Set(['createHash', ...HASH_FUNCTIONS, 'createCipher', 'c
  * Blowfish), and IVs fixed in code. md5/sha1 for checksums, ETags and cache keys are not reported.
  */
 export const weakCrypto: StaticRule = {
+  // Necessary for any finding: the callee names (and `ECB`) the rule looks at.
+  needs: ['ECB', 'createHash', 'md5', 'MD5', 'sha1', 'SHA1', 'createCipher', 'createDecipher', 'encrypt', 'decrypt'],
   doc: {
     id: 'weak-crypto',
     title: 'Weak cryptography',

@@ -21,7 +21,7 @@ const DOM_IMPACT = 'a `<script>` or `onerror=` in it runs in the visitor\'s brow
  * `srcdoc`, `insertAdjacentHTML`, `document.write`, React's `dangerouslySetInnerHTML` or Handlebars'
  * `SafeString` (graded by taint); input sent as an HTML response by Express `res.send`/`write`/`end`
  * (unless a non-HTML type is set in the same chain), Fastify `reply.send` with an HTML type, or a Koa
- * `ctx.body` (tainted only: responses of unknown origin are the norm; `res.json` is safe); and Handlebars
+ * `ctx.body` (of unknown origin only `info`: such responses are the norm; `res.json` is safe); and Handlebars
  * templates compiled with `noEscape: true`. Offers `textContent`/`insertAdjacentText` for input that is
  * plain text (not markup assembled in code).
  */
@@ -35,14 +35,15 @@ export const xss: StaticRule = {
       'Text inserted as HTML is parsed as HTML: a `<script>` or an `onerror=` handler in it runs in the ' +
       'visitor\'s browser, with their cookies and session. Insert text as text (`textContent`, JSX `{value}`, ' +
       '`res.json`), escape it for HTML (`escape-html`, the template engine\'s escaping), or sanitise markup ' +
-      'that must stay markup with DOMPurify.',
+      'that must stay markup with DOMPurify.' +
+      ' HTML of unknown origin written to the DOM is reported one grade lower (confidence 0.55); responses of unknown origin are listed at `info` (0.3).',
   },
   create(ctx) {
     const dom = (node: TSESTree.Node, value: TSESTree.Node, reaches: string, fixed?: { target: TSESTree.Node; replacement: string }): void =>
       ctx.atEnd(() => {
         const verdict = ctx.taint.of(value, 'html');
         const suggestion = fixed !== undefined && isPlainText(ctx, value) ? replaceNodeText(ctx.lines, node, fixed.target, fixed.replacement) : undefined;
-        reportTaint(ctx, { node, value, verdict, sink: 'html', reaches, impact: DOM_IMPACT, fix: DOM_FIX, reportUnknown: true, ...(suggestion === undefined ? {} : { suggestion }) });
+        reportTaint(ctx, { node, value, verdict, sink: 'html', reaches, impact: DOM_IMPACT, fix: DOM_FIX, unknown: 'lower', ...(suggestion === undefined ? {} : { suggestion }) });
       });
 
     /** Call from `atEnd`. */
@@ -57,7 +58,7 @@ export const xss: StaticRule = {
         reaches,
         impact: DOM_IMPACT,
         fix: 'Escape it for HTML (`escape-html`), render it through an escaping template, or send JSON (`res.json()`) or set a non-HTML content type.',
-        reportUnknown: false,
+        unknown: 'ambient',
       });
     };
 

@@ -4,7 +4,7 @@ import { analyzeFile } from '../../../../src/static/analyze-file.js';
 import type { RuleContext, StaticRule } from '../../../../src/static/rule.js';
 import { createTaintTracker } from '../../../../src/static/taint/create-taint-tracker.js';
 import type { TaintVerdict } from '../../../../src/static/taint/types.js';
-import { traverse } from '../../../../src/static/traverse.js';
+import { createHandlerTable, traverse } from '../../../../src/static/traverse.js';
 
 export interface RunOptions {
   /** Defaults to a .ts path; use .js/.jsx for JSX. */
@@ -64,11 +64,12 @@ export function runRule(rule: StaticRule, code: string, options: RunOptions = {}
   const visitor = rule.create(ctx) as Record<string, ((n: TSESTree.Node) => void) | undefined>;
   traverse(
     ast,
-    (n) => {
+    createHandlerTable(),
+    (n: TSESTree.Node) => {
       tracker.enter(n);
       visitor[n.type]?.(n);
     },
-    (n) => {
+    (n: TSESTree.Node) => {
       visitor[`${n.type}:exit`]?.(n);
       tracker.leave(n);
     },

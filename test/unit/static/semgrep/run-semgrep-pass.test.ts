@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Severity } from '../../../../src/findings/finding.js';
 import type { StaticInput } from '../../../../src/static/run-static-pass.js';
@@ -53,10 +53,26 @@ describe('runSemgrepPass with a Semgrep that works', () => {
     vi.stubEnv('SEMGREP_STUB_ARGS_FILE', ARGS_FILE);
     await runSemgrepPass([changed(4), { path: 'app/other.py', text: 'x = 1\n', changedLines: new Set<number>() }], options({ configs: ['p/default', 'tools/rules.yml'] }), asIs);
     const args = JSON.parse(readFileSync(ARGS_FILE, 'utf8')) as string[];
-    expect(args.slice(0, 8)).toEqual(['scan', '--json', '--quiet', '--metrics=off', '--disable-version-check', '--no-git-ignore', '--config=p/default', '--config=tools/rules.yml']);
+    // A local ruleset is resolved against the working directory when no root is given; registry names stay as they are.
+    expect(args.slice(0, 8)).toEqual(['scan', '--json', '--quiet', '--metrics=off', '--disable-version-check', '--no-git-ignore', '--config=p/default', `--config=${resolve('tools/rules.yml')}`]);
     expect(args.slice(8)).toHaveLength(1); // files without changed lines are not scanned
     expect(args[8]).toMatch(/argus-semgrep-[^/\\]+[/\\]lambda[/\\]views\.py$/);
     expect(existsSync(args[8]!)).toBe(false);
+  });
+
+  it('resolves local rulesets against the repository root it is given, and leaves absolute paths and URLs alone', async () => {
+    vi.stubEnv('SEMGREP_STUB_ARGS_FILE', ARGS_FILE);
+    const root = join(scratch, 'repo');
+    const configs = ['tools/rules.yml', './more.yaml', '/etc/semgrep/base.yml', 'https://example.com/r.yml', 'r/javascript.lang'];
+    await runSemgrepPass([changed(4)], options({ configs, root }), asIs);
+    const args = JSON.parse(readFileSync(ARGS_FILE, 'utf8')) as string[];
+    expect(args.filter((a) => a.startsWith('--config='))).toEqual([
+      `--config=${join(root, 'tools', 'rules.yml')}`,
+      `--config=${join(root, 'more.yaml')}`,
+      '--config=/etc/semgrep/base.yml',
+      '--config=https://example.com/r.yml',
+      '--config=r/javascript.lang',
+    ]);
   });
 
   it('applies rule overrides from the config by `semgrep/<check_id>`', async () => {

@@ -25,7 +25,7 @@ const file: DiffFile = {
 
 async function review(semgrep: object) {
   const config = mergeConfig(defaultConfig(), { semgrep, rules: { 'semgrep/python.lang.security.insecure-hash-algorithms.insecure-hash-algorithm-md5': 'high' } });
-  return runReview({ files: [file], contents: { readNewFile: async () => ({ kind: 'text', text: TEXT }) }, config, llmSkipReason: null, now: () => 0 });
+  return runReview({ files: [file], contents: { readNewFile: async () => ({ kind: 'text', text: TEXT }) }, config, llmSkipReason: 'not in this test', now: () => 0 });
 }
 
 describe('the Semgrep pass inside a review', () => {
@@ -35,15 +35,16 @@ describe('the Semgrep pass inside a review', () => {
       [4, 'semgrep', 'semgrep/python.lang.security.insecure-hash-algorithms.insecure-hash-algorithm-md5', 'high'],
     ]);
     expect(result.findings[0]!.fingerprint).toMatch(/\S/);
-    expect(result.notes).toEqual([]);
+    expect(result.notes).toEqual(['LLM pass skipped: not in this test']);
   });
 
   it('puts a Semgrep failure in the notes and still returns the review', async () => {
     vi.stubEnv('SEMGREP_STUB_MODE', 'error-exit');
     const result = await review({ enabled: true, binary: STUB });
     expect(result.findings).toEqual([]);
-    expect(result.notes).toHaveLength(1);
+    expect(result.notes).toHaveLength(2);
     expect(result.notes[0]).toMatch(/^Semgrep pass failed: Semgrep exited with code 2/);
+    expect(result.notes[1]).toBe('LLM pass skipped: not in this test');
   });
 });
 

@@ -2,7 +2,7 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { astParseOptions } from '../../../../src/static/analyze-file.js';
 import { createTaintTracker } from '../../../../src/static/taint/create-taint-tracker.js';
 import type { SinkKind, TaintQuery } from '../../../../src/static/taint/types.js';
-import { traverse } from '../../../../src/static/traverse.js';
+import { createHandlerTable, traverse } from '../../../../src/static/traverse.js';
 
 /**
  * The verdict for the first argument of every `sink(value[, 'sql'])` call in `code`, in source order, as
@@ -24,7 +24,8 @@ export function track(code: string, path = 'src/file.ts'): { sinks: TSESTree.Cal
   const sinks: TSESTree.CallExpression[] = [];
   traverse(
     ast,
-    (node) => {
+    createHandlerTable(),
+    (node: TSESTree.Node) => {
       tracker.enter(node);
       if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'sink') sinks.push(node);
     },

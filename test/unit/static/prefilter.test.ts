@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, isAstAnalysable, type EnabledRule } from '../../../src/static/analyze-file.js';
+import { createRuleFilter } from '../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../src/static/registry.js';
+import type { StaticRule } from '../../../src/static/rule.js';
+
+/** A rule that records the files it was created for and reports every CallExpression. */
+function probe(id: string, needs?: readonly string[]): { rule: StaticRule; created: string[] } {
+  const created: string[] = [];
+  const rule: StaticRule = {
+    doc: { id, title: id, severity: 'low', category: 'bug', help: '' },
+    ...(needs === undefined ? {} : { needs }),
+    create(ctx) {
+      created.push(ctx.path);
+      return { CallExpression: (node) => ctx.report({ node, message: 'call' }) };
+    },
+  };
+  return { rule, created };
+}
+
+describe('createRuleFilter', () => {
+  it('runs a rule when one of its words occurs, case-sensitively, and always runs rules without words', () => {
+    const rules = [probe('jwt', ['jwt', 'jose']).rule, probe('any').rule, probe('sync', ['Sync']).rule];
+    const filter = createRuleFilter(rules);
+    expect(filter('const t = jose.decodeJwt(x);')).toEqual([true, true, false]);
+    expect(filter('async function f() {}')).toEqual([false, true, false]);
+    expect(filter('fs.readFileSync(p)')).toEqual([false, true, true]);
+  });
+
+  it('finds a word that starts inside another match, and one that is a prefix of a longer word', () => {
+    const rules = [probe('a', ['jose']).rule, probe('b', ['session']).rule, probe('c', ['exec']).rule, probe('d', ['execa']).rule];
+    const filter = createRuleFilter(rules);
+    // `jose` matches at 0; `session` starts at 2, inside that match.
+    expect(filter('josession')).toEqual([true, true, false, false]);
+    // At the same position the longest word (`execa`) is matched; `exec` is its prefix and counts too.
+    expect(filter('execa(cmd)')).toEqual([false, false, true, true]);
+  });
+
+  it('treats regular-expression characters in words literally', () => {
+    const filter = createRuleFilter([probe('a', ['a.b']).rule]);
+    expect(filter('axb')).toEqual([false]);
+    expect(filter('a.b')).toEqual([true]);
+  });
+});
+
+describe('analyzeFile prefilter', () => {
+  it('does not create a rule whose words are absent, and creates it when one is present', () => {
+    const skipped = probe('skipped', ['jsonwebtoken']);
+    const kept = probe('kept', ['fetch']);
+    const rules: EnabledRule[] = [skipped, kept].map(({ rule }) => ({ rule, severity: 'low' }));
+    const result = analyzeFile('src/a.ts', 'await fetch(url);', rules);
+    expect(skipped.created).toEqual([]);
+    expect(kept.created).toEqual(['src/a.ts']);
+    expect(result.ok && result.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['1 kept']);
+    const unfiltered = analyzeFile('src/a.ts', 'await fetch(url);', rules, { prefilter: false });
+    expect(skipped.created).toEqual(['src/a.ts']);
+    expect(unfiltered.ok && unfiltered.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['1 skipped', '1 kept']);
+  });
+
+  const ROOT = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'static');
+  const files = readdirSync(ROOT, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && isAstAnalysable(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+  const enabled: EnabledRule[] = AST_RULES.map((rule) => ({ rule, severity: 'info' }));
+
+  it.each(files)('%s: the same findings with and without the prefilter', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const withFilter = analyzeFile(file, text, enabled);
+    const without = analyzeFile(file, text, enabled, { prefilter: false });
+    expect(withFilter).toEqual(without);
+    expect(withFilter.ok && withFilter.findings.length).toBeGreaterThan(0);
+  });
+
+  it('skips rules on real files: the fixtures of one rule do not create the others', () => {
+    const text = readFileSync(join(ROOT, 'bug/self-comparison.ts'), 'utf8');
+    const filter = createRuleFilter(AST_RULES);
+    const skipped = AST_RULES.filter((_, i) => !filter(text)[i]).map((r) => r.doc.id);
+    expect(skipped).toContain('jwt-misuse');
+    expect(skipped).toContain('weak-crypto');
+  });
+});
