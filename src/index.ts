@@ -1,8 +1,11 @@
 import type { ApplicationFunction } from 'probot';
 import { createAppServices, type AppServices } from './github/create-app-services.js';
 import { resolveBotLogin } from './github/resolve-bot-login.js';
+import { createPermissionCache } from './commands/index.js';
 import { registerCheckRunHandler } from './handlers/check-run.js';
+import { registerIssueCommentHandler } from './handlers/issue-comment.js';
 import { registerPullRequestHandler } from './handlers/pull-request.js';
+import { registerPullRequestReviewCommentHandler } from './handlers/pull-request-review-comment.js';
 
 /** Options of {@link createArgusApp}: the environment, and a hook to reach the services (tests await the queue). */
 export interface ArgusAppOptions {
@@ -18,6 +21,9 @@ export function createArgusApp(options: ArgusAppOptions = {}): ApplicationFuncti
     const botLogin = resolveBotLogin(app);
     registerPullRequestHandler(app, services, botLogin);
     registerCheckRunHandler(app, services, botLogin);
+    const permissions = createPermissionCache();
+    registerIssueCommentHandler(app, services, botLogin, permissions);
+    registerPullRequestReviewCommentHandler(app, services, botLogin, permissions);
   };
 }
 

@@ -7,6 +7,11 @@ import { SUMMARY_MARKER } from '../../render/markers.js';
 export interface SummaryState {
   /** The head commit the last published review covered; null when unknown (review the whole pull request). */
   reviewedSha: string | null;
+  /**
+   * Automatic reviews of this pull request are paused (`/argus pause`); commands still run. Absent means not
+   * paused, so state written before the flag existed reads the same.
+   */
+  paused?: boolean;
 }
 
 /** A full commit id: SHA-1 (40 hex digits) or SHA-256 (64) repositories. Short or symbolic refs are not state. */

@@ -19,6 +19,7 @@ export function writeSummaryState(body: string, state: SummaryState): string {
     }
     lines.push(stateLine('reviewed', sha));
   }
+  if (state.paused === true) lines.push(stateLine('paused', 'true'));
   const { rest } = splitSummary(body);
   return rest === '' ? lines.join('\n') : `${lines.join('\n')}\n${rest}`;
 }

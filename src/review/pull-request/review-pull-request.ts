@@ -3,7 +3,17 @@ import type { ArgusConfig } from '../../config/index.js';
 import type { ReviewCache } from '../../llm/cache/index.js';
 import type { UsageLedger } from '../../llm/usage/index.js';
 import type { RenderContext } from '../../render/context.js';
-import type { GitHubPort, PullRequestRef } from '../github-port.js';
+import type { GitHubPort, PullRequestRef, ReviewCommentInfo } from '../github-port.js';
+import {
+  applyLearnedSeverities,
+  canWrite,
+  countRepoDismissals,
+  dismissalsIn,
+  formatDismissalNote,
+  learnedSeverityDrops,
+  withoutDismissed,
+  type DismissalSources,
+} from '../feedback/index.js';
 import type { LlmPort } from '../ports.js';
 import { findSummaryComment, neutralCheck, parseFingerprints, planPublication, publishReview, readSummaryState } from '../publish/index.js';
 import type { ReviewResult } from '../result.js';
@@ -81,7 +91,15 @@ export async function reviewPullRequest(
 
   const comments = await github.listIssueComments(ref);
   const summary = findSummaryComment(comments, deps.botLogin);
-  const reviewedSha = summary ? readSummaryState(summary.body).reviewedSha : null;
+  const state = summary ? readSummaryState(summary.body) : { reviewedSha: null };
+  const reviewedSha = state.reviewedSha;
+  // `/argus pause` stops the automatic reviews only; `/argus review` and the check's Re-run still review.
+  if (state.paused === true && trigger.event.startsWith('pull_request.')) {
+    const check = await github.createCheckRun(ref, pr.headSha);
+    await github.completeCheckRun(ref, check.id, neutralCheck('automatic reviews of this pull request are paused (/argus resume turns them back on)'));
+    log.info('review skipped: paused');
+    return { status: 'skipped', reason: 'paused' };
+  }
   if (!trigger.full && reviewedSha === pr.headSha) {
     log.info({ headSha: pr.headSha }, 'head already reviewed (re-delivery)');
     return { status: 'already-reviewed' };
@@ -91,7 +109,11 @@ export async function reviewPullRequest(
   const changes = await selectChanges(github, ref, pr, reviewedSha, trigger.full);
   const contents = github.contentsAt(ref, pr.headSha);
   await contents.prefetch(changes.files.filter((f) => f.status !== 'deleted' && f.addedLines.size > 0).map((f) => f.path));
-  const postedFingerprints = parseFingerprints(await github.listReviewCommentBodies(ref));
+  // Only Argus's own comments count: anyone could paste a fingerprint marker to hide a finding.
+  const bot = deps.botLogin.toLowerCase();
+  const reviewComments = await github.listReviewComments(ref);
+  const ownComments = reviewComments.filter((c) => c.authorLogin.toLowerCase() === bot);
+  const postedFingerprints = parseFingerprints(ownComments.map((c) => c.body));
   const model = deps.llm(config);
   const result = await runReview({
     files: changes.files,
@@ -112,6 +134,7 @@ export async function reviewPullRequest(
       : { llmSkipReason: model.skipReason }),
   });
   result.notes.unshift(...configNotes, ...changes.notes);
+  const feedback = await applyFeedback(github, ref, deps.botLogin, config, result, reviewComments);
   for (const r of result.rejected) log.info({ rejection: r }, `finding refused: ${r.reason}`);
 
   const now = await github.getPullRequest(ref);
@@ -121,7 +144,7 @@ export async function reviewPullRequest(
     return { status: 'stale' };
   }
 
-  const plan = planPublication(result, {
+  const plan = planPublication(feedback, {
     headSha: pr.headSha,
     baseSha: pr.baseSha,
     reviewedRange: changes.range,
@@ -130,7 +153,39 @@ export async function reviewPullRequest(
     renderContext: deps.renderContext,
     requestChanges: config.review.request_changes,
   });
+  if (state.paused === true) plan.summary.state = { ...plan.summary.state, paused: true };
   const published = await publishReview(github, ref, plan, { existingSummaryId: summary?.id ?? null, checkRunId: check.id });
   log.info({ posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion }, 'review published');
-  return { status: 'published', posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion as 'success' | 'failure', result };
+  return { status: 'published', posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion as 'success' | 'failure', result: feedback };
+}
+/**
+ * The result without the findings maintainers dismissed on this pull request (`/argus dismiss`, or a 👎 from a
+ * user with write permission), with a note counting them per rule; with `learn: true`, severities lowered for
+ * rules dismissed repeatedly in the repository.
+ */
+async function applyFeedback(github: GitHubPort, ref: PullRequestRef, botLogin: string, config: ArgusConfig, result: ReviewResult, comments: readonly ReviewCommentInfo[]): Promise<ReviewResult> {
+  const writers = new Map<string, Promise<boolean>>();
+  const sources: DismissalSources = {
+    github,
+    botLogin,
+    isWriter(login) {
+      let known = writers.get(login);
+      if (known === undefined) {
+        known = github.getPermission(ref, login).then(canWrite);
+        writers.set(login, known);
+      }
+      return known;
+    },
+  };
+  const dismissals = await dismissalsIn(comments, sources, ref);
+  let kept = withoutDismissed(result, new Set(dismissals.map((d) => d.fingerprint)));
+  const notes = [...kept.notes];
+  if (config.learn) {
+    const learned = applyLearnedSeverities(kept, learnedSeverityDrops(await countRepoDismissals(sources, ref), config.rules), config.min_severity);
+    kept = learned.result;
+    if (learned.lowered > 0) notes.push(`Learned from dismissals in this repository (learn: true): ${learned.lowered} finding(s) reported at a lower severity`);
+  }
+  const note = formatDismissalNote(dismissals);
+  if (note !== '') notes.push(note);
+  return { ...kept, notes };
 }

@@ -33,7 +33,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<{ prob
     appId: 1,
     privateKey,
     log: pino({ level: process.env.ARGUS_TEST_LOG ?? 'silent' }),
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    // A function, not an object: Probot's own defaults are applied on top of an object and would turn the
+    // throttling back on (it spaces writes a second apart, which only slows tests down).
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...(options['throttle'] as object | undefined), enabled: false },
+    })),
   });
   await probot.load(createArgusApp({ env, onServices: (s) => (services = s) }));
   return { probot, services: () => services! };
@@ -61,4 +67,27 @@ export function pullRequestBody(over: { head?: string; draft?: boolean; labels?:
     head: { sha: over.head ?? HEAD, ref: 'changes' },
     base: { sha: BASE, ref: 'main' },
   };
+}
+
+/** The pull request's one file: an Express route that evals a query parameter (code-injection on line 5). */
+export const FILE = [
+  "const express = require('express');",
+  'const app = express();',
+  '',
+  "app.get('/run', (req, res) => {",
+  '  const result = eval(req.query.code);',
+  '  res.json({ result });',
+  '});',
+  '',
+].join('\n');
+const PATCH = '@@ -0,0 +1,7 @@\n' + FILE.split('\n').slice(0, 7).map((l) => `+${l}`).join('\n');
+
+/** `GET /pulls/2/files`. */
+export function filesReply() {
+  return [{ filename: 'src/run.js', status: 'added', additions: 7, deletions: 0, changes: 7, patch: PATCH }];
+}
+
+/** The GraphQL contents answer for FILE. */
+export function graphqlReply() {
+  return { data: { repository: { f0: { __typename: 'Blob', oid: '1'.repeat(40), byteSize: FILE.length, isBinary: false, isTruncated: false, text: FILE } } } };
 }

@@ -1,26 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, BOT, HEAD, REPO, authScope, payload, pullRequestBody, startApp } from './app-harness.js';
-
-const FILE = [
-  "const express = require('express');",
-  'const app = express();',
-  '',
-  "app.get('/run', (req, res) => {",
-  '  const result = eval(req.query.code);',
-  '  res.json({ result });',
-  '});',
-  '',
-].join('\n');
-const PATCH = '@@ -0,0 +1,7 @@\n' + FILE.split('\n').slice(0, 7).map((l) => `+${l}`).join('\n');
-
-function filesReply() {
-  return [{ filename: 'src/run.js', status: 'added', additions: 7, deletions: 0, changes: 7, patch: PATCH }];
-}
-
-function graphqlReply() {
-  return { data: { repository: { f0: { __typename: 'Blob', oid: '1'.repeat(40), byteSize: FILE.length, isBinary: false, isTruncated: false, text: FILE } } } };
-}
+import { BASE, BOT, HEAD, REPO, authScope, filesReply, graphqlReply, payload, pullRequestBody, startApp } from './app-harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
