@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parseTemplate, type PromptTemplate } from '../llm/prompt/index.js';
+import { readTemplateFile, type PromptTemplate } from '../llm/prompt/index.js';
 
 /** The placeholders of the `ask` and `explain` templates (checked at load, like the review's). */
 export const QUESTION_PLACEHOLDERS = {
@@ -22,19 +21,8 @@ const loaded = new Map<QuestionKind, { system: PromptTemplate; user: PromptTempl
 export function questionTemplates(kind: QuestionKind): { system: PromptTemplate; user: PromptTemplate } {
   let templates = loaded.get(kind);
   if (templates === undefined) {
-    const load = (name: 'system' | 'user'): PromptTemplate => {
-      const url = new URL(`prompts/${kind}/v1/${name}.md`, ROOT);
-      let text: string;
-      try {
-        text = readFileSync(url, 'utf8');
-      } catch (err) {
-        throw new Error(
-          `Cannot read the prompt template ${url.pathname} (${err instanceof Error ? err.message : String(err)}): the package must ship its prompts/ folder next to dist/ (package.json "files").`,
-          { cause: err },
-        );
-      }
-      return parseTemplate(`${kind}/${name}`, text, QUESTION_PLACEHOLDERS[kind][name]);
-    };
+    const load = (name: 'system' | 'user'): PromptTemplate =>
+      readTemplateFile(new URL(`prompts/${kind}/v1/${name}.md`, ROOT), `${kind}/${name}`, QUESTION_PLACEHOLDERS[kind][name]);
     templates = { system: load('system'), user: load('user') };
     loaded.set(kind, templates);
   }

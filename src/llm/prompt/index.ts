@@ -25,4 +25,5 @@ export {
 } from './format-prompt-parts.js';
 export { loadPromptTemplates, promptTemplates, PROMPT_DIR, PROMPT_VERSION, TEMPLATE_PLACEHOLDERS, type PromptTemplates } from './prompt-templates.js';
 export { parseTemplate, renderTemplate, type PromptTemplate } from './render-template.js';
+export { readTemplateFile } from './read-template-file.js';
 export { createNonce, neutraliseDelimiter, NONCE_LENGTH } from './untrusted-data.js';

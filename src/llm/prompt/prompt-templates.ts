@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parseTemplate, type PromptTemplate } from './render-template.js';
+import { readTemplateFile } from './read-template-file.js';
+import type { PromptTemplate } from './render-template.js';
 
 /**
  * The prompt's version: part of the review cache key, so findings cached under one wording of the prompt
@@ -25,19 +25,8 @@ export type PromptTemplates = Record<keyof typeof TEMPLATE_PLACEHOLDERS, PromptT
 
 /** Reads and checks `system.md`, `user.md` and `repair.md` from `dir` (see `parseTemplate`). */
 export function loadPromptTemplates(dir: URL = PROMPT_DIR): PromptTemplates {
-  const load = (name: keyof typeof TEMPLATE_PLACEHOLDERS): PromptTemplate => {
-    const url = new URL(`${name}.md`, dir);
-    let text: string;
-    try {
-      text = readFileSync(url, 'utf8');
-    } catch (err) {
-      throw new Error(
-        `Cannot read the prompt template ${url.pathname} (${err instanceof Error ? err.message : String(err)}): the package must ship its prompts/ folder next to dist/ (package.json "files").`,
-        { cause: err },
-      );
-    }
-    return parseTemplate(name, text, TEMPLATE_PLACEHOLDERS[name]);
-  };
+  const load = (name: keyof typeof TEMPLATE_PLACEHOLDERS): PromptTemplate =>
+    readTemplateFile(new URL(`${name}.md`, dir), name, TEMPLATE_PLACEHOLDERS[name]);
   return { system: load('system'), user: load('user'), repair: load('repair') };
 }
 
