@@ -142,6 +142,48 @@ describe('slash commands through the real Probot app', () => {
     expect(bodies['reply']).toEqual([{ body: 'Queued a full review of this pull request: the summary and the check run will show the result.' }]);
   });
 
+  it('/review (short form): queues an incremental review that a pause does not stop', async () => {
+    const { probot, services } = await startApp({});
+    const { bodies, keep } = recorder();
+    const paused = `<!-- argus:summary -->\n<!-- argus:reviewed=${'d'.repeat(40)} -->\n<!-- argus:paused=true -->\n## Argus review`;
+    authScope()
+      .post(`${REPO}/issues/comments/${ISSUE_COMMENT_ID}/reactions`, keep('reaction'))
+      .reply(201, {})
+      .post(`${REPO}/issues/2/comments`, keep('reply'))
+      .reply(201, { id: 1 })
+      // The queued review: paused, yet run (a command, not an automatic review); it stops at a stale head.
+      .get(`${REPO}/pulls/2`)
+      .reply(200, pullRequestBody())
+      .get(`${REPO}/contents/.github%2Fargus.yml`)
+      .query({ ref: BASE })
+      .reply(404, { message: 'Not Found' })
+      .get(`${REPO}/issues/2/comments`)
+      .query(true)
+      .reply(200, [{ id: 77, body: paused, user: { login: BOT, type: 'Bot' } }])
+      .post(`${REPO}/check-runs`)
+      .reply(201, { id: 3 })
+      .get(`${REPO}/pulls/2/files`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO}/compare/${'d'.repeat(40)}...${HEAD}`)
+      .query(true)
+      .reply(200, { status: 'ahead', files: [] })
+      .get(`${REPO}/pulls/2/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO}/pulls/2`)
+      .reply(200, pullRequestBody({ head: 'e'.repeat(40) }))
+      .patch(`${REPO}/check-runs/3`, keep('check'))
+      .reply(200, {});
+    permission('write');
+    await probot.receive(conversationComment('/review'));
+    await services().queue.idle();
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(bodies['reaction']).toEqual([{ content: 'eyes' }]);
+    expect(bodies['reply']![0]!['body']).toMatch(/^Queued a review/);
+    expect(bodies['check']![0]).toMatchObject({ conclusion: 'neutral' });
+  });
+
   it('pause records the flag in a new summary comment; resume clears it in place', async () => {
     const { probot } = await startApp({});
     const { bodies, keep } = recorder();
