@@ -3,7 +3,7 @@ import { isAstAnalysable } from '../../static/analyze-file.js';
 import { fileSkipReason } from './file-skip-reason.js';
 import { functionRanges } from './function-ranges.js';
 import { planUnitGroups } from './plan-unit-groups.js';
-import { redactLines } from './redact-lines.js';
+import { redactLines } from '../../static/secrets/index.js';
 import { renderUnitRows } from './render-unit-rows.js';
 import type { ReviewFile, ReviewUnitsResult } from './review-unit.js';
 import { splitUnit } from './split-unit.js';

@@ -1,5 +1,5 @@
 import { MAX_INSTRUCTIONS_LENGTH } from '../../config/index.js';
-import { redactText } from './redact-lines.js';
+import { redactText } from '../../static/secrets/index.js';
 
 /** A static finding as the prompt lists it. */
 export interface StaticFindingRef {

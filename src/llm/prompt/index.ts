@@ -10,7 +10,7 @@ export { planUnitGroups, linePositions, type GroupingOptions, type UnitGroup } f
 export { renderUnitRows, MAX_DELETED_RUN, type RowMark, type UnitRow } from './render-unit-rows.js';
 export { composeUnit, unitHeader, UNIT_SEPARATOR_TOKENS, type UnitPart } from './compose-unit.js';
 export { splitUnit } from './split-unit.js';
-export { redactLines, redactText, MAX_SENT_LINE_LENGTH } from './redact-lines.js';
+export { redactLines, redactText, MAX_SENT_LINE_LENGTH } from '../../static/secrets/index.js';
 export { buildReviewMessages, fixedPromptTokens, type ReviewPromptContext, type ReviewPromptInput } from './build-review-messages.js';
 export { buildRepairMessages, MAX_ECHOED_ANSWER_LENGTH, MAX_PROBLEM_LENGTH } from './build-repair-messages.js';
 export {

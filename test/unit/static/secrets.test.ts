@@ -129,4 +129,13 @@ describe('redactSecrets', () => {
   it('returns text without secrets unchanged', () => {
     expect(redactSecrets('nothing here\n')).toBe('nothing here\n');
   });
+
+  it('redacts a private key block whole, body lines included, and never passes a line it could not read whole', () => {
+    const body = ['MIIEowIBAAKCAQEAx3k9Qm2vLw8pZ', 'r7TnY4bHc1sWq0eKdJ5fXgUoP6aMi', 'Nl2yVt8Rz3QwE9uHj4KcBm7Ds1FgA'];
+    const text = [`const pem = \``, j('-----BEGIN RSA ', 'PRIVATE KEY-----'), ...body, j('-----END RSA ', 'PRIVATE KEY-----'), '`;'].join('\n');
+    const out = redactSecrets(text);
+    for (const part of body) expect(out).not.toContain(part);
+    expect(out.split('\n')).toHaveLength(7);
+    expect(redactSecrets(`x = "${'a'.repeat(5000)}"`)).toBe('[line not shown: 5006 characters]');
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import * as secrets from '../../../../src/static/secrets/index.js';
+import * as secrets from '../../../../src/static/secrets/scan-secrets.js';
 import { buildReviewUnits } from '../../../../src/llm/prompt/index.js';
 import { fileChange, numberedLines } from './file-change.js';
 
-vi.mock('../../../../src/static/secrets/index.js', async (importOriginal) => {
+vi.mock('../../../../src/static/secrets/scan-secrets.js', async (importOriginal) => {
   const original = await importOriginal<typeof secrets>();
   return { ...original, scanSecrets: vi.fn(original.scanSecrets) };
 });

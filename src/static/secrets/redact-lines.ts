@@ -1,4 +1,4 @@
-import { scanSecrets, type SecretMatch } from '../../static/secrets/index.js';
+import { scanSecrets, type SecretMatch } from './scan-secrets.js';
 
 /**
  * `scanSecrets` reads only the first 4000 characters of a line (src/static/secrets/scan-secrets.ts), so a
