@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { ArgusConfig } from '../config/index.js';
 import { createMemoryReviewCache, type ReviewCache } from '../llm/cache/index.js';
@@ -18,6 +19,11 @@ export interface AppServices {
   cache: ReviewCache;
   ledger: UsageLedger;
   renderContext: RenderContext;
+  /**
+   * Marks a comment as handled; false when it was already (GitHub re-delivers webhooks: a command must not
+   * run, reply or spend tokens twice). Kept in memory for a day, bounded.
+   */
+  firstDelivery(kind: 'issue-comment' | 'review-comment', id: number): boolean;
   /** The model for a repository's config (one provider per model, so its concurrency limit is shared), or why none. */
   llm(config: ArgusConfig): { port: LlmPort } | { skipReason: string };
 }
@@ -26,6 +32,7 @@ export interface AppServices {
 export function createAppServices(env: Readonly<Record<string, string | undefined>>, log: Logger): AppServices {
   const appEnv = readAppEnv(env);
   const providers = new Map<string, LlmPort>();
+  const handled = new LRUCache<string, true>({ max: 50_000, ttl: 24 * 60 * 60 * 1000 });
   return {
     env: appEnv,
     queue: createMemoryJobQueue({
@@ -36,6 +43,12 @@ export function createAppServices(env: Readonly<Record<string, string | undefine
     cache: createMemoryReviewCache(),
     ledger: createMemoryUsageLedger(),
     renderContext: { rules: RULE_DOCS, color: false, toolVersion: VERSION },
+    firstDelivery(kind, id) {
+      const key = `${kind}:${id}`;
+      if (handled.has(key)) return false;
+      handled.set(key, true);
+      return true;
+    },
     llm(config) {
       if (!config.llm.enabled) return { skipReason: 'disabled in the repository config (llm.enabled: false)' };
       const resolved = resolveLlmSettings(env, config.llm.model);

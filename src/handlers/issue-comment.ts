@@ -14,6 +14,7 @@ export function registerIssueCommentHandler(app: Probot, services: AppServices, 
     const { payload } = context;
     // A deleted ("ghost") author leaves user null: nobody to answer.
     if (payload.issue.pull_request === undefined || payload.comment.user === null) return;
+    if (!services.firstDelivery('issue-comment', payload.comment.id)) return;
     const ref = { owner: payload.repository.owner.login, repo: payload.repository.name, number: payload.issue.number };
     const log = context.log.child({ deliveryId: context.id, repo: payload.repository.full_name, pr: ref.number });
     const github = createGitHubPort(context.octokit, { log });

@@ -14,6 +14,7 @@ export function registerPullRequestReviewCommentHandler(app: Probot, services: A
     const { payload } = context;
     const { comment } = payload;
     if (comment.user === null) return;
+    if (!services.firstDelivery('review-comment', comment.id)) return;
     const ref = { owner: payload.repository.owner.login, repo: payload.repository.name, number: payload.pull_request.number };
     const log = context.log.child({ deliveryId: context.id, repo: payload.repository.full_name, pr: ref.number });
     const github = createGitHubPort(context.octokit, { log });

@@ -15,6 +15,8 @@ export interface LlmReviewOptions {
   port: LlmPort;
   /** Answers of earlier reviews per hunk; null for none. */
   cache: ReviewCache | null;
+  /** The repository (e.g. `owner/repo`): cached answers are never shared across repositories. */
+  cacheScope?: string;
   /** Title and body of the pull request (untrusted: the prompt marks them as data); null outside a PR. */
   pullRequest: { title: string; body: string } | null;
   /** Fingerprints of comments Argus already posted on the pull request: never raised again. */
@@ -91,6 +93,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
   const rejected: Rejection[] = [];
   let llmStats: LlmStats | null = null;
   let llmFindings: Finding[] = [];
+  let stillOpen: Finding[] = [];
   const llmSkip = request.llmSkipReason ?? whyNoLlm(config);
   if (llmSkip !== null) {
     notes.push(`LLM pass skipped: ${llmSkip}`);
@@ -111,6 +114,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
         pullRequest: llm.pullRequest,
         postedFingerprints: llm.postedFingerprints,
         cache: llm.cache,
+        cacheScope: llm.cacheScope ?? '',
         focus: llm.focus ?? null,
         tokenCap: Math.min(config.llm.max_review_tokens, dailyLeft),
       });
@@ -119,6 +123,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
         notes.push(`LLM pass limited to the ${Math.round(dailyLeft).toLocaleString('en-US')} tokens left of this installation's daily cap`);
       }
       llmFindings = pass.findings;
+      stillOpen = pass.stillOpen;
       rejected.push(...pass.rejected);
       skippedFiles.push(...pass.skipped);
       notes.push(...pass.notes);
@@ -159,7 +164,8 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
     findings: limited.kept,
     rejected,
     // Over-limit findings are real: they lacked room, not merit, so the counts include them.
-    summary: summarize(all),
+    // and so are LLM findings already posted on the PR (refused as duplicates, still open): the verdict stays.
+    summary: summarize([...all, ...stillOpen]),
     stats: {
       files: inputs.length,
       changedLines: inputs.reduce((n, i) => n + i.changedLines.size, 0),

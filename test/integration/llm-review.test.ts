@@ -128,14 +128,19 @@ function completion(content: string, usage = { prompt_tokens: 1000, completion_t
   };
 }
 
-async function review(config: ArgusConfigInput = {}, cache: ReviewCache | null = null, daily: { ledger: UsageLedger; account: string; capTokens: number } | null = null) {
+async function review(
+  config: ArgusConfigInput = {},
+  cache: ReviewCache | null = null,
+  daily: { ledger: UsageLedger; account: string; capTokens: number } | null = null,
+  postedFingerprints: ReadonlySet<string> = new Set(),
+) {
   const files = parseDiff(DIFF);
   return runReview({
     files,
     contents: { readNewFile: async () => ({ kind: 'text', text: HEAD }) },
     config: mergeConfig(defaultConfig(), config),
     llmSkipReason: null,
-    llm: { port: createOpenAiLlm(SETTINGS), cache, pullRequest: { title: 'Discounts', body: 'Adds discounts.' }, postedFingerprints: new Set(), daily },
+    llm: { port: createOpenAiLlm(SETTINGS), cache, pullRequest: { title: 'Discounts', body: 'Adds discounts.' }, postedFingerprints, daily },
     now: () => 0,
   });
 }
@@ -264,5 +269,35 @@ describe('the LLM pass through the real openai SDK (nock)', () => {
     expect(second.notes).toContain(
       'LLM pass skipped: the daily token cap of this installation (20,000 tokens) is used up; this review is static-only until 00:00 UTC',
     );
+  });
+
+  it('a finding already posted on the PR is not commented again, yet stays in the verdict (summary counts it)', async () => {
+    nock('https://api.openai.com').post('/v1/chat/completions').twice().reply(200, completion(JSON.stringify({ findings: [MIXED[0]] })));
+    const first = await review();
+    const posted = first.findings.find((f) => f.source === 'llm')!;
+    const second = await review({}, null, null, new Set([posted.fingerprint]));
+    expect(second.findings.filter((f) => f.source === 'llm')).toEqual([]);
+    expect(second.rejected).toEqual([{ source: 'llm', reason: 'duplicate', path: 'src/orders.ts', line: posted.line, title: posted.title }]);
+    expect(second.summary).toEqual(first.summary);
+  });
+
+  it('does not ask again when the repair request would break the per-request cap', async () => {
+    const bodies: unknown[] = [];
+    nock('https://api.openai.com')
+      .post('/v1/chat/completions', (b: unknown) => bodies.push(b) > 0)
+      .reply(200, completion(`Here is my review. ${'The code looks mostly fine to me overall. '.repeat(90)}`));
+    const result = await review({ llm: { max_request_tokens: 2000 } });
+    expect(bodies).toHaveLength(1);
+    expect(result.stats.llm).toMatchObject({ calls: 1, failedRequests: 1 });
+    expect(result.notes.find((n) => n.startsWith('LLM pass: 1 of 1 request(s) failed'))).toMatch(/no token budget left to ask again/);
+  });
+
+  it('never serves a cached answer to a different context: other instructions ask the model again', async () => {
+    const cache = createMemoryReviewCache();
+    nock('https://api.openai.com').post('/v1/chat/completions').twice().reply(200, completion(JSON.stringify({ findings: [] })));
+    await review({}, cache);
+    const again = await review({ instructions: 'Flag every magic number.' }, cache);
+    expect(again.stats.llm).toMatchObject({ calls: 1, cachedUnits: 0 });
+    expect(nock.isDone()).toBe(true);
   });
 });

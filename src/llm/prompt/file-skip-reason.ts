@@ -37,14 +37,20 @@ export function fileSkipReason(file: ReviewFile, isExcludedPath: (path: string) 
   if (isExcludedPath(diff.path)) return 'excluded-path';
   if (diff.status === 'deleted') return 'deleted';
   if (diff.hunks.length === 0) return 'no-patch';
-  if (isGenerated(lines)) return 'generated';
+  if (isGenerated(lines, diff.addedLines)) return 'generated';
   if (!PROSE_PATH.test(diff.path) && isMinified(lines)) return 'minified';
   return null;
 }
 
-function isGenerated(lines: readonly string[]): boolean {
+/**
+ * A generated-code header on a line this change adds does not count: otherwise a pull request could hide a
+ * file from the model by writing `// @generated` at its top. (A new generated file is then reviewed; the
+ * config's default excludes still skip the usual generated paths.)
+ */
+function isGenerated(lines: readonly string[], addedLines: ReadonlySet<number>): boolean {
   const head = Math.min(lines.length, HEADER_LINES);
   for (let i = 0; i < head; i++) {
+    if (addedLines.has(i + 1)) continue;
     const line = lines[i]!;
     if (COMMENT_LINE.test(line) && GENERATED_MARKER.test(line)) return true;
   }

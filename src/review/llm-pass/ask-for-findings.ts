@@ -16,7 +16,8 @@ export type AskShape = Omit<LlmRequest, 'messages'>;
 
 /**
  * Sends `messages` and parses the answer. An answer that is not the JSON the contract asks for is
- * retried once with a repair instruction (`repair` builds the follow-up messages); if the second answer is
+ * retried once with a repair instruction (`repair` builds the follow-up messages, `mayRepair` checks they fit
+ * the token caps); if the second answer is
  * no better, the request fails with the parse error, and the caller reports it as a failed chunk. A call
  * that fails (after the provider's own retries) fails the request with the provider's one-line message.
  */
@@ -25,6 +26,7 @@ export async function askForFindings(
   messages: readonly ChatMessage[],
   shape: AskShape,
   repair: (previous: readonly ChatMessage[], badContent: string, problem: string) => ChatMessage[],
+  mayRepair: (repairMessages: readonly ChatMessage[]) => boolean = () => true,
 ): Promise<AskOutcome> {
   const outcome: AskOutcome = { result: { ok: false, error: 'not sent' }, calls: 0, promptTokens: 0, completionTokens: 0, responseFormat: null };
   let current: readonly ChatMessage[] = messages;
@@ -49,7 +51,13 @@ export async function askForFindings(
       return outcome;
     }
     outcome.result = { ok: false, error: `invalid answer: ${parsed.error}` };
-    current = repair(current, content, parsed.error);
+    if (attempt === 1) break;
+    const next = repair(current, content, parsed.error);
+    if (!mayRepair(next)) {
+      outcome.result = { ok: false, error: `invalid answer, and no token budget left to ask again: ${parsed.error}` };
+      break;
+    }
+    current = next;
   }
   return outcome;
 }

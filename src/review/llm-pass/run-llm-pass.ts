@@ -1,7 +1,8 @@
 import type { ArgusConfig } from '../../config/index.js';
 import type { DiffFile } from '../../diff/types.js';
 import type { Finding } from '../../findings/index.js';
-import { packUnits } from '../../llm/budget/index.js';
+import { createHash } from 'node:crypto';
+import { countMessageTokens, packUnits } from '../../llm/budget/index.js';
 import { reviewCacheKey, type ReviewCache } from '../../llm/cache/index.js';
 import { estimateCost, findPrice } from '../../llm/cost/index.js';
 import { buildRepairMessages, buildReviewMessages, buildReviewUnits, fixedPromptTokens, PROMPT_VERSION, type ReviewUnit } from '../../llm/prompt/index.js';
@@ -11,7 +12,7 @@ import {
   type ValidationFile,
   type ValidationRejection,
 } from '../../validate/index.js';
-import type { LlmPort, ResponseFormatMode } from '../ports.js';
+import type { ChatMessage, LlmPort, ResponseFormatMode } from '../ports.js';
 import type { SkippedFile } from '../result.js';
 import { askForFindings, type AskOutcome } from './ask-for-findings.js';
 import { lineOf, pathOf, toAbsoluteFindings, toRelativeFindings } from './relative-findings.js';
@@ -29,6 +30,8 @@ export interface LlmPassInput {
   /** Fingerprints Argus already posted on the pull request. */
   postedFingerprints: ReadonlySet<string>;
   cache: ReviewCache | null;
+  /** What the cache is shared across: answers are only reused within one scope (a repository). */
+  cacheScope: string;
   /** Only units containing one of these new-file lines (by path) are reviewed; null: all units. */
   focus: ReadonlyMap<string, ReadonlySet<number>> | null;
   /** Tokens this review may spend (the per-review cap, lowered by the daily cap). */
@@ -63,6 +66,8 @@ export interface LlmPassStats {
 /** What the LLM pass produced. */
 export interface LlmPassResult {
   findings: Finding[];
+  /** Findings already posted on the pull request: refused as `duplicate` (not commented again) but still open. */
+  stillOpen: Finding[];
   rejected: ValidationRejection[];
   /** Files (or parts of files, `path:start-end`) the model did not read, with why. */
   skipped: SkippedFile[];
@@ -96,20 +101,33 @@ export async function runLlmPass(input: LlmPassInput): Promise<LlmPassResult> {
       continue;
     }
     byPath.set(file.diff.path, { diff: file.diff, lines: file.lines });
-    const focus = input.focus?.get(file.diff.path);
-    if (input.focus && !focus) continue;
-    units.push(...(focus ? built.units.filter((u) => hasLineIn(focus, u.startLine, u.endLine)) : built.units));
+    units.push(...built.units);
   }
+  // Incremental review: units without a new line are not sent, but their cached answers still count, so the
+  // findings of earlier commits stay in the verdict (the summary and the check describe the whole PR).
+  const inFocus = (unit: ReviewUnit): boolean => {
+    if (!input.focus) return true;
+    const lines = input.focus.get(unit.path);
+    return lines !== undefined && hasLineIn(lines, unit.startLine, unit.endLine);
+  };
 
+  // Everything besides the unit that shapes the answer: the repository, its instructions and language, the PR
+  // text and the static findings. A cached answer is only reused when all of it is the same.
+  // The static findings count per file: a request lists only those on its own files.
+  const { staticFindings, ...shared } = context;
+  const scopeOf = (path: string): string =>
+    createHash('sha256')
+      .update(JSON.stringify([input.cacheScope, shared, staticFindings.filter((f) => f.path === path)]))
+      .digest('hex');
   const keyOf = (unit: ReviewUnit): string =>
-    reviewCacheKey({ model: llm.model, promptVersion: PROMPT_VERSION, path: unit.path, contentKey: unit.contentKey });
+    reviewCacheKey({ model: llm.model, promptVersion: PROMPT_VERSION, path: unit.path, contentKey: `${scopeOf(unit.path)}:${unit.contentKey}` });
   const cachedRaw: unknown[] = [];
   const cachedPaths = new Set<string>();
   const misses: ReviewUnit[] = [];
   for (const unit of units) {
     const hit = input.cache ? await input.cache.get(keyOf(unit)) : undefined;
     if (hit === undefined) {
-      misses.push(unit);
+      if (inFocus(unit)) misses.push(unit);
       continue;
     }
     cachedRaw.push(...toAbsoluteFindings(hit, unit.startLine));
@@ -133,8 +151,16 @@ export async function runLlmPass(input: LlmPassInput): Promise<LlmPassResult> {
       const messages = buildReviewMessages({ ...context, units: request });
       const estimate = fixedTokens + request.reduce((n, u) => n + u.tokens, 0) + maxOutput;
       if (!allowance.reserve(estimate)) return null;
-      const outcome = await askForFindings(llm, messages, shape, buildRepairMessages);
-      allowance.settle(estimate, outcome.promptTokens + outcome.completionTokens);
+      let reserved = estimate;
+      // A repair repeats the prompt with the bad answer: it must fit the request cap and the review's tokens too.
+      const mayRepair = (repairMessages: readonly ChatMessage[]): boolean => {
+        const tokens = countMessageTokens(repairMessages);
+        if (tokens > config.llm.max_request_tokens || !allowance.reserve(tokens + maxOutput)) return false;
+        reserved += tokens + maxOutput;
+        return true;
+      };
+      const outcome = await askForFindings(llm, messages, shape, buildRepairMessages, mayRepair);
+      allowance.settle(reserved, outcome.promptTokens + outcome.completionTokens);
       return outcome;
     }),
   );
@@ -156,7 +182,9 @@ export async function runLlmPass(input: LlmPassInput): Promise<LlmPassResult> {
   };
   const findings: Finding[] = [];
   const rejected: ValidationRejection[] = [];
-  const seen = new Set(input.postedFingerprints);
+  // Dedupe within this run only: a finding already posted on the PR is still open, so it must stay in the
+  // verdict; it is refused as `duplicate` below (never commented twice) but counted in `stillOpen`.
+  const seen = new Set<string>();
   const validate = (raw: readonly unknown[], paths: Iterable<string>): void => {
     const files = new Map<string, ValidationFile>();
     for (const path of paths) files.set(path, byPath.get(path)!);
@@ -212,7 +240,9 @@ export async function runLlmPass(input: LlmPassInput): Promise<LlmPassResult> {
   } else if (stats.calls > 0) {
     notes.push(`LLM cost unknown: no price for model "${llm.model}"; add it under llm.prices to see the estimate`);
   }
-  return { findings, rejected, skipped, notes, stats };
+  const stillOpen = findings.filter((f) => input.postedFingerprints.has(f.fingerprint));
+  for (const f of stillOpen) rejected.push({ source: 'llm', reason: 'duplicate', path: f.path, line: f.line, title: f.title });
+  return { findings: findings.filter((f) => !input.postedFingerprints.has(f.fingerprint)), stillOpen, rejected, skipped, notes, stats };
 }
 
 /** Stores each unit's share of the answer (lines relative to the unit), so an unchanged hunk costs nothing next time. */

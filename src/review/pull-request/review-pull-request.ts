@@ -125,6 +125,7 @@ export async function reviewPullRequest(
           llm: {
             port: model.port,
             cache: deps.cache,
+            cacheScope: `${ref.owner}/${ref.repo}`,
             pullRequest: { title: pr.title, body: pr.body },
             postedFingerprints,
             daily: deps.daily,
@@ -153,8 +154,10 @@ export async function reviewPullRequest(
     renderContext: deps.renderContext,
     requestChanges: config.review.request_changes,
   });
-  if (state.paused === true) plan.summary.state = { ...plan.summary.state, paused: true };
-  const published = await publishReview(github, ref, plan, { existingSummaryId: summary?.id ?? null, checkRunId: check.id });
+  // Read the summary again: `/argus pause` or `resume` may have changed it (or created it) while this ran.
+  const latest = findSummaryComment(await github.listIssueComments(ref), deps.botLogin);
+  if (latest && readSummaryState(latest.body).paused === true) plan.summary.state = { ...plan.summary.state, paused: true };
+  const published = await publishReview(github, ref, plan, { existingSummaryId: latest?.id ?? null, checkRunId: check.id });
   log.info({ posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion }, 'review published');
   return { status: 'published', posted: published.posted, refused: published.refused, conclusion: plan.check.conclusion as 'success' | 'failure', result: feedback };
 }

@@ -13,8 +13,9 @@ const ISSUE_COMMENT_ID = 492700400;
 const REVIEW_COMMENT_ID = 284312630;
 
 /** A real `issue_comment.created` payload, moved onto pull request 2. */
-function conversationComment(body: string, user: { login?: string; type?: string } = {}) {
+function conversationComment(body: string, user: { login?: string; type?: string } = {}, id = ISSUE_COMMENT_ID) {
   const p = payload('issue_comment', 'created');
+  p['comment'].id = id;
   p['issue'].number = 2;
   p['issue'].pull_request = { url: `${API}${REPO}/pulls/2` };
   p['comment'].body = body;
@@ -74,6 +75,9 @@ describe('slash commands through the real Probot app', () => {
     for (const usage of ['/argus review [full]', '/argus ask <question>', '/argus explain [question]', '/argus dismiss [reason]', '/argus pause', '/argus resume', '/argus config', '/argus help']) {
       expect(reply).toContain(`\`${usage}\``);
     }
+    // GitHub re-delivers the same comment: nothing runs twice (nock would refuse a second reaction or reply).
+    await probot.receive(conversationComment('/argus help'));
+    expect(bodies['reply']).toHaveLength(1);
   });
 
   it('an unknown command in the long form gets the list of commands; no reaction, no permission lookup', async () => {
@@ -192,7 +196,8 @@ describe('slash commands through the real Probot app', () => {
       .query(true)
       .reply(200, [])
       .post(`${REPO}/issues/comments/${ISSUE_COMMENT_ID}/reactions`)
-      .twice()
+      .reply(201, {})
+      .post(`${REPO}/issues/comments/${ISSUE_COMMENT_ID + 1}/reactions`)
       .reply(201, {})
       .post(`${REPO}/issues/2/comments`, keep('post'))
       .twice()
@@ -211,7 +216,7 @@ describe('slash commands through the real Probot app', () => {
       .reply(200, {})
       .post(`${REPO}/issues/2/comments`, keep('post'))
       .reply(201, { id: 78 });
-    await probot.receive(conversationComment('/argus resume'));
+    await probot.receive(conversationComment('/argus resume', {}, ISSUE_COMMENT_ID + 1));
     expect(nock.pendingMocks()).toEqual([]);
     expect(bodies['edit']).toEqual([{ body: `<!-- argus:summary -->\n<!-- argus:reviewed=${HEAD} -->\n## Argus review` }]);
     expect(String(bodies['post']![2]!['body'])).toMatch(/^Resumed: Argus reviews new pushes/);
@@ -386,6 +391,7 @@ describe('slash commands through the real Probot app', () => {
       .reply(404, { message: 'Not Found' })
       .get(`${REPO}/issues/2/comments`)
       .query(true)
+      .times(2) // before the review, and again just before publishing
       .reply(200, [])
       .post(`${REPO}/check-runs`)
       .reply(201, { id: 99 })

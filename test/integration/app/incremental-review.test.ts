@@ -55,6 +55,7 @@ describe('pull_request.synchronize after an earlier review', () => {
       .reply(404, { message: 'Not Found' })
       .get(`${REPO}/issues/2/comments`)
       .query(true)
+      .times(2) // before the review, and again just before publishing
       .reply(200, [{ id: 77, body: summaryBody, user: { login: BOT, type: 'Bot' } }])
       .post(`${REPO}/check-runs`)
       .reply(201, { id: 8 })

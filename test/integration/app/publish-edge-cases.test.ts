@@ -17,6 +17,7 @@ function reviewReads(scope: nock.Scope, options: { summary?: { id: number; body:
     .reply(404, { message: 'Not Found' })
     .get(`${REPO}/issues/2/comments`)
     .query(true)
+    .times(2) // before the review, and again just before publishing
     .reply(200, options.summary ? [{ id: options.summary.id, body: options.summary.body, user: { login: BOT, type: 'Bot' } }] : [])
     .post(`${REPO}/check-runs`)
     .reply(201, { id: 41 })

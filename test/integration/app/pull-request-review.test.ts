@@ -23,6 +23,7 @@ describe('pull_request.opened through the real Probot app', () => {
       .reply(404, { message: 'Not Found' })
       .get(`${REPO}/issues/2/comments`)
       .query(true)
+      .times(2) // before the review, and again just before publishing
       .reply(200, [])
       .post(`${REPO}/check-runs`, keep('checkCreate'))
       .reply(201, { id: 99 })
