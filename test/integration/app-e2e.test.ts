@@ -170,6 +170,7 @@ describe('the built App server (probot run dist/index.js) against a fake GitHub 
       'POST /graphql 200',
       `GET ${repo}/pulls/{pull_number}/comments 200`,
       `GET ${repo}/pulls/{pull_number} 200`,
+      `GET ${repo}/issues/{issue_number}/comments 200`,
       `POST ${repo}/pulls/{pull_number}/reviews 200`,
       `POST ${repo}/issues/{issue_number}/comments 201`,
       `PATCH ${repo}/check-runs/{check_run_id} 200`,

@@ -35,6 +35,7 @@ describe('argus review --pr (dry run)', () => {
       .reply(404, { message: 'Not Found' })
       .get(`${REPO}/issues/3/comments`)
       .query(true)
+      .times(2) // before the review, and again just before publishing
       .reply(200, [])
       .get(`${REPO}/pulls/3/files`)
       .query(true)
