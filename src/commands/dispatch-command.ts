@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { GitHubPort, PullRequestRef } from '../review/github-port.js';
 import { canWrite } from '../review/feedback/can-write.js';
 import type { PermissionCache } from './create-permission-cache.js';
+import type { RefusalBudget } from './create-refusal-budget.js';
 import type { CommandServices, CommandSource } from './command-context.js';
 import type { Command } from './define-command.js';
 import { parseCommand } from './parse-command.js';
@@ -24,6 +25,8 @@ export interface DispatchDeps {
   permissions: PermissionCache;
   services: CommandServices;
   log: Logger;
+  /** Limits refusal replies per author (absent: no limit). */
+  refusals?: RefusalBudget;
 }
 
 /** What the dispatcher did, for logs and tests. */
@@ -51,15 +54,21 @@ export async function dispatchCommand(input: CommentInput, deps: DispatchDeps): 
   if (parsed === null) return { status: 'ignored', reason: 'no-command' };
   const log = deps.log.child({ command: parsed.name, author: input.author.login });
   const reply = (body: string) => replyTo(deps, input, body, log);
+  // A refusal is a reply anyone can provoke: past the author's budget it becomes a reaction.
+  const refuse = async (body: string): Promise<void> => {
+    if (!deps.refusals || deps.refusals.allow(`${ref.owner}/${ref.repo}`, input.author.login)) return reply(body);
+    const target = { kind: input.source.kind === 'thread' ? ('review-comment' as const) : ('issue-comment' as const), id: input.source.commentId };
+    await github.addReaction(ref, target, 'confused').catch((err: unknown) => log.warn({ err }, 'could not add the confused reaction'));
+  };
 
   const command = deps.commands.find((c) => c.name === parsed.name);
   if (command === undefined) {
-    await reply(`Argus has no command \`${parsed.name.slice(0, 40)}\`. These are the commands:\n\n${renderCommandList(deps.commands)}`);
+    await refuse(`Argus has no command \`${parsed.name.slice(0, 40)}\`. These are the commands:\n\n${renderCommandList(deps.commands)}`);
     return { status: 'unknown', name: parsed.name };
   }
   const usage = `\`${command.usage}\``;
   if (command.where !== 'both' && command.where !== input.source.kind) {
-    await reply(
+    await refuse(
       command.where === 'thread'
         ? `${usage} works in a reply to one of Argus's review comments: reply in that comment's thread.`
         : `${usage} works in the pull request's conversation, not in a review thread.`,
@@ -68,14 +77,14 @@ export async function dispatchCommand(input: CommentInput, deps: DispatchDeps): 
   }
   const bound = command.bind(parsed.args);
   if (!bound.ok) {
-    await reply(`Argus could not run ${usage}: ${bound.error}.`);
+    await refuse(`Argus could not run ${usage}: ${bound.error}.`);
     return { status: 'refused', name: command.name, reason: 'args' };
   }
   try {
     if (command.needsWrite) {
       const permission = await deps.permissions.permissionOf(github, ref, input.author.login);
       if (!canWrite(permission)) {
-        await reply(
+        await refuse(
           `Sorry @${input.author.login}, ${usage} needs write access to this repository (it ${command.costsTokens ? 'uses the model, which costs tokens' : 'changes what Argus does here'}). A maintainer can run it for you.`,
         );
         return { status: 'refused', name: command.name, reason: 'permission' };

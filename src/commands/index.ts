@@ -10,3 +10,4 @@ export { defineCommand, type Command, type CommandSpec, type CommandWhere } from
 export { dispatchCommand, type CommentInput, type DispatchDeps, type DispatchOutcome } from './dispatch-command.js';
 export { parseCommand, type ParsedCommand } from './parse-command.js';
 export { COMMANDS, findCommand } from './registry.js';
+export { createRefusalBudget, REFUSALS_PER_WINDOW, type RefusalBudget } from './create-refusal-budget.js';

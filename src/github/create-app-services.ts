@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
+import { createRefusalBudget, type RefusalBudget } from '../commands/create-refusal-budget.js';
 import type { ArgusConfig } from '../config/index.js';
 import { createMemoryReviewCache, type ReviewCache } from '../llm/cache/index.js';
 import { createOpenAiLlm, resolveLlmSettings } from '../llm/openai/index.js';
@@ -24,6 +25,8 @@ export interface AppServices {
    * run, reply or spend tokens twice). Kept in memory for a day, bounded.
    */
   firstDelivery(kind: 'issue-comment' | 'review-comment', id: number): boolean;
+  /** Refusal replies per author and repository (see `createRefusalBudget`). */
+  refusals: RefusalBudget;
   /** The model for a repository's config (one provider per model, so its concurrency limit is shared), or why none. */
   llm(config: ArgusConfig): { port: LlmPort } | { skipReason: string };
 }
@@ -43,6 +46,7 @@ export function createAppServices(env: Readonly<Record<string, string | undefine
     cache: createMemoryReviewCache(),
     ledger: createMemoryUsageLedger(),
     renderContext: { rules: RULE_DOCS, color: false, toolVersion: VERSION },
+    refusals: createRefusalBudget(),
     firstDelivery(kind, id) {
       const key = `${kind}:${id}`;
       if (handled.has(key)) return false;

@@ -31,6 +31,7 @@ export function registerPullRequestReviewCommentHandler(app: Probot, services: A
         botLogin: login,
         commands: COMMANDS,
         permissions,
+        refusals: services.refusals,
         log,
         services: commandServices({ services, octokit: context.octokit, log, ref, installationId: payload.installation?.id, botLogin: login }),
       },

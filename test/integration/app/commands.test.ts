@@ -89,6 +89,21 @@ describe('slash commands through the real Probot app', () => {
     expect(String(bodies['reply']![0]!['body'])).toMatch(/^Argus has no command `frobnicate`\. These are the commands:\n\n\| Command \|/);
   });
 
+  it('answers at most 5 refusals an hour to one author; past that, a confused reaction instead of a reply', async () => {
+    const { probot } = await startApp({});
+    const { bodies, keep } = recorder();
+    authScope()
+      .post(`${REPO}/issues/2/comments`, keep('reply'))
+      .times(5)
+      .reply(201, { id: 1 })
+      .post(`${REPO}/issues/comments/${ISSUE_COMMENT_ID + 5}/reactions`, keep('reaction'))
+      .reply(201, {});
+    for (let i = 0; i < 6; i++) await probot.receive(conversationComment(`/argus frobnicate ${i}`, {}, ISSUE_COMMENT_ID + i));
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(bodies['reply']).toHaveLength(5);
+    expect(bodies['reaction']).toEqual([{ content: 'confused' }]);
+  });
+
   it.each([
     ['a bot', '/argus review', { login: 'dependabot[bot]', type: 'Bot' }],
     ['Argus itself', '/argus help', { login: BOT, type: 'Bot' }],
