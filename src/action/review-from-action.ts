@@ -1,8 +1,6 @@
 import { isAtLeast } from '../findings/finding.js';
 import { reviewWithToken } from '../github/review-with-token.js';
 import { createLogger } from '../review/logger.js';
-import { RULE_DOCS } from '../static/index.js';
-import { VERSION } from '../cli/version.js';
 import type { ActionReview } from './run-action.js';
 import { workflowError } from './workflow-error.js';
 
@@ -20,7 +18,6 @@ export function createActionReview(env: Readonly<Record<string, string | undefin
       ref: { owner: context.owner, repo: context.repo, number: context.number },
       dryRun: false,
       env,
-      renderContext: { rules: RULE_DOCS, color: false, toolVersion: VERSION },
       log,
     });
     if (outcome.status === 'config-error') {

@@ -1,12 +1,10 @@
 import type { Logger } from 'pino';
 import { reviewWithToken } from '../github/review-with-token.js';
 import { InputError } from '../local/input-error.js';
-import { RULE_DOCS } from '../static/index.js';
 import { emitResult } from './emit-result.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './main.js';
 import { parsePrRef } from './parse-pr-ref.js';
-import { VERSION } from './version.js';
 
 /**
  * `argus review --pr owner/repo#123 [--post]`: the App's review of a pull request with GITHUB_TOKEN, through
@@ -29,7 +27,6 @@ export async function prReviewCommand(pr: string, post: boolean, common: CommonO
     ref,
     dryRun: !post,
     env,
-    renderContext: { rules: RULE_DOCS, color: false, toolVersion: VERSION },
     log,
   });
   const name = `${ref.owner}/${ref.repo}#${ref.number}`;

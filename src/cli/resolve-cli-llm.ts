@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ArgusConfig } from '../config/index.js';
-import { createOpenAiLlm, resolveLlmSettings } from '../llm/openai/index.js';
+import { createLlmResolver } from '../llm/openai/index.js';
 import type { LlmReviewOptions } from '../review/run-review.js';
 
 /** The CLI's LLM pass: the options for `runReview`, or why it does not run (in the order a user fixes things). */
@@ -12,9 +12,7 @@ export type CliLlm = { llmSkipReason: string; llm?: undefined } | { llmSkipReaso
  */
 export function resolveCliLlm(options: { noLlm: boolean; config: ArgusConfig; env: NodeJS.ProcessEnv; log: Logger }): CliLlm {
   if (options.noLlm) return { llmSkipReason: 'disabled by --no-llm' };
-  if (!options.config.llm.enabled) return { llmSkipReason: 'disabled in the repository config (llm.enabled: false)' };
-  const resolved = resolveLlmSettings(options.env, options.config.llm.model);
-  if (!resolved.ok) return { llmSkipReason: resolved.reason };
-  const port = createOpenAiLlm(resolved.settings, { logger: options.log.child({ component: 'llm' }) });
-  return { llmSkipReason: null, llm: { port, cache: null, pullRequest: null, postedFingerprints: new Set(), daily: null } };
+  const choice = createLlmResolver(options.env, (model) => options.log.child({ component: 'llm', model }))(options.config);
+  if ('skipReason' in choice) return { llmSkipReason: choice.skipReason };
+  return { llmSkipReason: null, llm: { port: choice.port, cache: null, pullRequest: null, postedFingerprints: new Set(), daily: null } };
 }

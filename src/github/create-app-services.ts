@@ -3,15 +3,13 @@ import type { Logger } from 'pino';
 import { createRefusalBudget, type RefusalBudget } from '../commands/create-refusal-budget.js';
 import type { ArgusConfig } from '../config/index.js';
 import { createMemoryReviewCache, type ReviewCache } from '../llm/cache/index.js';
-import { createOpenAiLlm, resolveLlmSettings } from '../llm/openai/index.js';
+import { createLlmResolver, type LlmChoice } from '../llm/openai/index.js';
 import { createMemoryUsageLedger, type UsageLedger } from '../llm/usage/index.js';
 import type { RenderContext } from '../render/context.js';
 import { createMemoryJobQueue } from '../review/create-memory-job-queue.js';
 import type { JobQueue } from '../review/job-queue.js';
-import type { LlmPort } from '../review/ports.js';
-import { RULE_DOCS } from '../static/index.js';
+import { GITHUB_RENDER_CONTEXT } from './github-render-context.js';
 import { readAppEnv, type AppEnv } from './read-app-env.js';
-import { VERSION } from '../cli/version.js';
 
 /** What every handler of one App process shares. */
 export interface AppServices {
@@ -28,13 +26,12 @@ export interface AppServices {
   /** Refusal replies per author and repository (see `createRefusalBudget`). */
   refusals: RefusalBudget;
   /** The model for a repository's config (one provider per model, so its concurrency limit is shared), or why none. */
-  llm(config: ArgusConfig): { port: LlmPort } | { skipReason: string };
+  llm(config: ArgusConfig): LlmChoice;
 }
 
 /** Builds the App's shared services from the environment (throws one clear Error on bad settings). */
 export function createAppServices(env: Readonly<Record<string, string | undefined>>, log: Logger): AppServices {
   const appEnv = readAppEnv(env);
-  const providers = new Map<string, LlmPort>();
   const handled = new LRUCache<string, true>({ max: 50_000, ttl: 24 * 60 * 60 * 1000 });
   return {
     env: appEnv,
@@ -45,7 +42,7 @@ export function createAppServices(env: Readonly<Record<string, string | undefine
     }),
     cache: createMemoryReviewCache(),
     ledger: createMemoryUsageLedger(),
-    renderContext: { rules: RULE_DOCS, color: false, toolVersion: VERSION },
+    renderContext: GITHUB_RENDER_CONTEXT,
     refusals: createRefusalBudget(),
     firstDelivery(kind, id) {
       const key = `${kind}:${id}`;
@@ -53,17 +50,6 @@ export function createAppServices(env: Readonly<Record<string, string | undefine
       handled.set(key, true);
       return true;
     },
-    llm(config) {
-      if (!config.llm.enabled) return { skipReason: 'disabled in the repository config (llm.enabled: false)' };
-      const resolved = resolveLlmSettings(env, config.llm.model);
-      if (!resolved.ok) return { skipReason: resolved.reason };
-      const key = resolved.settings.model;
-      let port = providers.get(key);
-      if (!port) {
-        port = createOpenAiLlm(resolved.settings, { logger: log.child({ component: 'llm', model: key }) });
-        providers.set(key, port);
-      }
-      return { port };
-    },
+    llm: createLlmResolver(env, (model) => log.child({ component: 'llm', model })),
   };
 }

@@ -1,12 +1,11 @@
 import type { Logger } from 'pino';
 import { createMemoryReviewCache } from '../llm/cache/index.js';
-import { createOpenAiLlm, resolveLlmSettings } from '../llm/openai/index.js';
-import type { RenderContext } from '../render/context.js';
+import { createLlmResolver } from '../llm/openai/index.js';
 import type { PullRequestRef } from '../review/github-port.js';
 import { reviewPullRequest, type PullRequestReviewOutcome } from '../review/pull-request/review-pull-request.js';
-import type { LlmPort } from '../review/ports.js';
 import { createDryRunPort, type SkippedWrite } from './create-dry-run-port.js';
 import { createGitHubPort } from './create-github-port.js';
+import { GITHUB_RENDER_CONTEXT } from './github-render-context.js';
 import { createRestOctokit } from './create-rest-octokit.js';
 import { resolveTokenLogin } from './resolve-token-login.js';
 
@@ -19,7 +18,6 @@ export interface TokenReviewOptions {
   /** Post nothing; report what would be posted. */
   dryRun: boolean;
   env: Readonly<Record<string, string | undefined>>;
-  renderContext: RenderContext;
   log: Logger;
 }
 
@@ -37,22 +35,14 @@ export async function reviewWithToken(options: TokenReviewOptions): Promise<Toke
   const octokit = createRestOctokit(options.token, { ...(options.apiUrl ? { baseUrl: options.apiUrl } : {}), log: options.log });
   const real = createGitHubPort(octokit, { log: options.log });
   const { port, writes } = options.dryRun ? createDryRunPort(real) : { port: real, writes: [] };
-  const providers = new Map<string, LlmPort>();
   const outcome = await reviewPullRequest(
     {
       github: port,
       botLogin: await resolveTokenLogin(octokit),
-      llm: (config) => {
-        if (!config.llm.enabled) return { skipReason: 'disabled in the repository config (llm.enabled: false)' };
-        const resolved = resolveLlmSettings(options.env, config.llm.model);
-        if (!resolved.ok) return { skipReason: resolved.reason };
-        let llm = providers.get(resolved.settings.model);
-        if (!llm) providers.set(resolved.settings.model, (llm = createOpenAiLlm(resolved.settings, { logger: options.log })));
-        return { port: llm };
-      },
+      llm: createLlmResolver(options.env, (model) => options.log.child({ component: 'llm', model })),
       cache: createMemoryReviewCache(),
       daily: null,
-      renderContext: options.renderContext,
+      renderContext: GITHUB_RENDER_CONTEXT,
       log: options.log,
     },
     options.ref,

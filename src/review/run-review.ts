@@ -127,22 +127,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
       rejected.push(...pass.rejected);
       skippedFiles.push(...pass.skipped);
       notes.push(...pass.notes);
-      const { model, priced, requests, failedRequests, cachedUnits, sentUnits, responseFormat, moved, suggestionsDropped } = pass.stats;
-      llmStats = {
-        calls: pass.stats.calls,
-        promptTokens: pass.stats.promptTokens,
-        completionTokens: pass.stats.completionTokens,
-        costUsd: pass.stats.costUsd,
-        model,
-        priced,
-        requests,
-        failedRequests,
-        cachedUnits,
-        sentUnits,
-        responseFormat,
-        moved,
-        suggestionsDropped,
-      };
+      llmStats = pass.stats;
     }
   }
   for (const id of unknownRuleIds(config, RULE_DOCS.keys())) {

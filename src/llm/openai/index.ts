@@ -2,6 +2,7 @@ export { DEFAULT_MODEL } from './default-model.js';
 export type { LlmEndpoint, LlmSettings } from './llm-settings.js';
 export { LLM_DEFAULTS, resolveLlmSettings, type LlmEnv, type LlmSettingsResult } from './resolve-llm-settings.js';
 export { createOpenAiLlm, type LlmLogger, type OpenAiLlmOptions } from './create-openai-llm.js';
+export { createLlmResolver, type LlmChoice } from './create-llm-resolver.js';
 export { createOpenAiClient, type FetchLike } from './create-openai-client.js';
 export { buildChatBody, schemaInstruction } from './build-chat-body.js';
 export { adaptRequestShape, hasFixedTemperature, initialRequestShape, mergeRequestShape, type RequestShape, type TokenLimitParam } from './request-shape.js';

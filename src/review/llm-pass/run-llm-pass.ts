@@ -12,8 +12,8 @@ import {
   type ValidationFile,
   type ValidationRejection,
 } from '../../validate/index.js';
-import type { ChatMessage, LlmPort, ResponseFormatMode } from '../ports.js';
-import type { SkippedFile } from '../result.js';
+import type { ChatMessage, LlmPort } from '../ports.js';
+import type { LlmStats, SkippedFile } from '../result.js';
 import { askForFindings, type AskOutcome } from './ask-for-findings.js';
 import { lineOf, pathOf, toAbsoluteFindings, toRelativeFindings } from './relative-findings.js';
 import { createTokenAllowance } from './token-allowance.js';
@@ -38,30 +38,8 @@ export interface LlmPassInput {
   tokenCap: number;
 }
 
-/** The pass's counters, for the stats and the summary. */
-export interface LlmPassStats {
-  model: string;
-  /** Requests planned (chunks of units), sent or not. */
-  requests: number;
-  /** Requests that failed: the call failed, or the answer was not valid JSON twice. */
-  failedRequests: number;
-  /** Calls made to the model, repair calls included. */
-  calls: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** Estimated cost in US dollars; 0 when the model's price is unknown (`priced` false). */
-  costUsd: number;
-  priced: boolean;
-  /** Units answered from the cache (no tokens spent). */
-  cachedUnits: number;
-  /** Units sent to the model. */
-  sentUnits: number;
-  /** The structured-output mode the server accepted; null when nothing was sent. */
-  responseFormat: ResponseFormatMode | null;
-  /** Accepted findings moved to the line their quote is on. */
-  moved: number;
-  suggestionsDropped: number;
-}
+/** The pass's counters: exactly the `stats.llm` of the JSON contract (src/review/result.ts documents each). */
+export type LlmPassStats = LlmStats;
 
 /** What the LLM pass produced. */
 export interface LlmPassResult {
