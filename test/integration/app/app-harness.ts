@@ -91,3 +91,48 @@ export function filesReply() {
 export function graphqlReply() {
   return { data: { repository: { f0: { __typename: 'Blob', oid: '1'.repeat(40), byteSize: FILE.length, isBinary: false, isTruncated: false, text: FILE } } } };
 }
+
+/** Options of {@link reviewReads}. */
+export interface ReviewReadsOptions {
+  /** Id of the check run GitHub answers with (41 by default). */
+  checkRunId?: number;
+  /** Sees the body of the check run creation (always matches). */
+  onCheckCreate?: (body: unknown) => boolean;
+  /** Argus's summary comment already on the PR. */
+  summary?: { id: number; body: string };
+  /** The PR's review comments (`GET /pulls/2/comments`). */
+  reviewComments?: unknown[];
+  /** The head the stale check sees: the review is then dropped before the summary is read again. */
+  headAfter?: string;
+}
+
+/**
+ * The reads a full review of FILE makes before it publishes, on `scope`: the PR (fresh, then the stale check),
+ * the base config (none), the summary (at the start and just before publishing), the check run creation, the
+ * files, their contents and the review comments.
+ */
+export function reviewReads(scope: nock.Scope, options: ReviewReadsOptions = {}): nock.Scope {
+  const comments = options.summary ? [{ id: options.summary.id, body: options.summary.body, user: { login: BOT, type: 'Bot' } }] : [];
+  return scope
+    .get(`${REPO}/pulls/2`)
+    .reply(200, pullRequestBody())
+    .get(`${REPO}/pulls/2`)
+    .reply(200, pullRequestBody(options.headAfter ? { head: options.headAfter } : {}))
+    .get(`${REPO}/contents/.github%2Fargus.yml`)
+    .query({ ref: BASE })
+    .reply(404, { message: 'Not Found' })
+    .get(`${REPO}/issues/2/comments`)
+    .query(true)
+    .times(options.headAfter ? 1 : 2)
+    .reply(200, comments)
+    .post(`${REPO}/check-runs`, options.onCheckCreate ?? (() => true))
+    .reply(201, { id: options.checkRunId ?? 41 })
+    .get(`${REPO}/pulls/2/files`)
+    .query(true)
+    .reply(200, filesReply())
+    .post('/graphql')
+    .reply(200, graphqlReply())
+    .get(`${REPO}/pulls/2/comments`)
+    .query(true)
+    .reply(200, options.reviewComments ?? []);
+}

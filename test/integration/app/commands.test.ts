@@ -2,10 +2,8 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { computeFingerprint } from '../../../src/findings/fingerprint.js';
 import { fingerprintMarker } from '../../../src/render/markers.js';
-import { API, BASE, BOT, HEAD, REPO, authScope, payload, pullRequestBody, startApp } from './app-harness.js';
+import { API, BASE, BOT, HEAD, REPO, authScope, filesReply, graphqlReply, payload, pullRequestBody, reviewReads, startApp } from './app-harness.js';
 
-const FILE = ["const express = require('express');", 'const app = express();', '', "app.get('/run', (req, res) => {", '  const result = eval(req.query.code);', '  res.json({ result });', '});', ''].join('\n');
-const PATCH = '@@ -0,0 +1,7 @@\n' + FILE.split('\n').slice(0, 7).map((l) => `+${l}`).join('\n');
 const FINGERPRINT = computeFingerprint('src/run.js', 'code-injection', '  const result = eval(req.query.code);');
 const FINDING_BODY = `🟠 **high** · security · \`code-injection\`\n\n**eval of request data**\n\nUser input reaches eval.\n\n${fingerprintMarker(FINGERPRINT)}`;
 const LLM_ENV = { OPENAI_API_KEY: 'sk-test-key', ARGUS_LLM_MAX_RETRIES: '0' };
@@ -271,7 +269,7 @@ describe('slash commands through the real Probot app', () => {
       .reply(404, { message: 'Not Found' })
       .get(`${REPO}/pulls/2/files`)
       .query(true)
-      .reply(200, [{ filename: 'src/run.js', status: 'added', additions: 7, deletions: 0, changes: 7, patch: PATCH }])
+      .reply(200, filesReply())
       .post(`${REPO}/issues/2/comments`, keep('reply'))
       .reply(201, { id: 1 });
   }
@@ -341,7 +339,7 @@ describe('slash commands through the real Probot app', () => {
       .query({ ref: BASE })
       .reply(404, { message: 'Not Found' })
       .post('/graphql')
-      .reply(200, { data: { repository: { f0: { __typename: 'Blob', oid: '1'.repeat(40), byteSize: FILE.length, isBinary: false, isTruncated: false, text: FILE } } } })
+      .reply(200, graphqlReply())
       .post(`${REPO}/pulls/2/comments/${REVIEW_COMMENT_ID}/replies`, keep('reply'))
       .reply(201, { id: 2 });
     permission('write');
@@ -397,28 +395,8 @@ describe('slash commands through the real Probot app', () => {
       in_reply_to_id: 500,
       reactions: { '+1': 0, '-1': 0 },
     };
-    authScope()
-      .get(`${REPO}/pulls/2`)
-      .twice()
-      .reply(200, pullRequestBody())
-      .get(`${REPO}/contents/.github%2Fargus.yml`)
-      .query({ ref: BASE })
-      .reply(404, { message: 'Not Found' })
-      .get(`${REPO}/issues/2/comments`)
-      .query(true)
-      .times(2) // before the review, and again just before publishing
-      .reply(200, [])
-      .post(`${REPO}/check-runs`)
-      .reply(201, { id: 99 })
-      .get(`${REPO}/pulls/2/files`)
-      .query(true)
-      .reply(200, [{ filename: 'src/run.js', status: 'added', additions: 7, deletions: 0, changes: 7, patch: PATCH }])
-      .post('/graphql')
-      .reply(200, { data: { repository: { f0: { __typename: 'Blob', oid: '1'.repeat(40), byteSize: FILE.length, isBinary: false, isTruncated: false, text: FILE } } } })
-      // The finding's own comment was removed from the thread listing on purpose: the dismissal alone must keep it out.
-      .get(`${REPO}/pulls/2/comments`)
-      .query(true)
-      .reply(200, [dismissReply])
+    // The finding's own comment was removed from the thread listing on purpose: the dismissal alone must keep it out.
+    reviewReads(authScope(), { checkRunId: 99, reviewComments: [dismissReply] })
       .post(`${REPO}/issues/2/comments`, keep('summary'))
       .reply(201, { id: 77 })
       .patch(`${REPO}/check-runs/99`, keep('check'))

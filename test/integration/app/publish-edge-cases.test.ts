@@ -1,35 +1,10 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, BOT, HEAD, REPO, authScope, filesReply, graphqlReply, payload, pullRequestBody, startApp } from './app-harness.js';
+import { BASE, BOT, HEAD, REPO, authScope, payload, pullRequestBody, reviewReads, startApp } from './app-harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-/** The reads every full review makes before it publishes. */
-function reviewReads(scope: nock.Scope, options: { summary?: { id: number; body: string }; reviewComments?: unknown[] } = {}): nock.Scope {
-  return scope
-    .get(`${REPO}/pulls/2`)
-    .twice()
-    .reply(200, pullRequestBody())
-    .get(`${REPO}/contents/.github%2Fargus.yml`)
-    .query({ ref: BASE })
-    .reply(404, { message: 'Not Found' })
-    .get(`${REPO}/issues/2/comments`)
-    .query(true)
-    .times(2) // before the review, and again just before publishing
-    .reply(200, options.summary ? [{ id: options.summary.id, body: options.summary.body, user: { login: BOT, type: 'Bot' } }] : [])
-    .post(`${REPO}/check-runs`)
-    .reply(201, { id: 41 })
-    .get(`${REPO}/pulls/2/files`)
-    .query(true)
-    .reply(200, filesReply())
-    .post('/graphql')
-    .reply(200, graphqlReply())
-    .get(`${REPO}/pulls/2/comments`)
-    .query(true)
-    .reply(200, options.reviewComments ?? []);
-}
 
 describe('publishing edge cases through the real Probot app', () => {
   it('422: GitHub refuses the comment, the review is still posted and the summary lists the finding', async () => {

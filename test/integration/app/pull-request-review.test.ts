@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, BOT, HEAD, REPO, authScope, filesReply, graphqlReply, payload, pullRequestBody, startApp } from './app-harness.js';
+import { BASE, BOT, HEAD, REPO, authScope, payload, pullRequestBody, reviewReads, startApp } from './app-harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -14,27 +14,7 @@ describe('pull_request.opened through the real Probot app', () => {
       bodies[name] = body;
       return true;
     };
-    const scope = authScope()
-      .get(`${REPO}/pulls/2`)
-      .twice()
-      .reply(200, pullRequestBody())
-      .get(`${REPO}/contents/.github%2Fargus.yml`)
-      .query({ ref: BASE })
-      .reply(404, { message: 'Not Found' })
-      .get(`${REPO}/issues/2/comments`)
-      .query(true)
-      .times(2) // before the review, and again just before publishing
-      .reply(200, [])
-      .post(`${REPO}/check-runs`, keep('checkCreate'))
-      .reply(201, { id: 99 })
-      .get(`${REPO}/pulls/2/files`)
-      .query(true)
-      .reply(200, filesReply())
-      .post('/graphql', keep('graphql'))
-      .reply(200, graphqlReply())
-      .get(`${REPO}/pulls/2/comments`)
-      .query(true)
-      .reply(200, [])
+    const scope = reviewReads(authScope(), { checkRunId: 99, onCheckCreate: keep('checkCreate') })
       .post(`${REPO}/pulls/2/reviews`, keep('review'))
       .reply(200, { id: 5 })
       .post(`${REPO}/issues/2/comments`, keep('summary'))
@@ -124,27 +104,7 @@ describe('pull_request.opened through the real Probot app', () => {
   it('drops a stale result: the head moved while the review ran, so nothing is posted', async () => {
     const { probot, services } = await startApp({});
     const done: Array<{ conclusion: string; output: { title: string } }> = [];
-    authScope()
-      .get(`${REPO}/pulls/2`)
-      .reply(200, pullRequestBody())
-      .get(`${REPO}/contents/.github%2Fargus.yml`)
-      .query({ ref: BASE })
-      .reply(404, { message: 'Not Found' })
-      .get(`${REPO}/issues/2/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`${REPO}/check-runs`)
-      .reply(201, { id: 7 })
-      .get(`${REPO}/pulls/2/files`)
-      .query(true)
-      .reply(200, filesReply())
-      .post('/graphql')
-      .reply(200, graphqlReply())
-      .get(`${REPO}/pulls/2/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO}/pulls/2`)
-      .reply(200, pullRequestBody({ head: 'c'.repeat(40) }))
+    reviewReads(authScope(), { checkRunId: 7, headAfter: 'c'.repeat(40) })
       .patch(`${REPO}/check-runs/7`, (b: (typeof done)[number]) => done.push(b) > 0)
       .reply(200, {});
     await probot.receive({ id: 'd', name: 'pull_request', payload: payload('pull_request', 'opened') } as never);
