@@ -108,7 +108,7 @@ export async function runReview(request: ReviewRequest): Promise<ReviewResult> {
     } else {
       const pass = await runLlmPass({
         llm: llm.port,
-        files: reviewable.filter((f) => inputs.some((i) => i.path === f.diff.path)),
+        files: reviewable,
         config,
         staticFindings,
         pullRequest: llm.pullRequest,

@@ -93,10 +93,16 @@ export async function runLlmPass(input: LlmPassInput): Promise<LlmPassResult> {
   // text and the static findings. A cached answer is only reused when all of it is the same.
   // The static findings count per file: a request lists only those on its own files.
   const { staticFindings, ...shared } = context;
-  const scopeOf = (path: string): string =>
-    createHash('sha256')
-      .update(JSON.stringify([input.cacheScope, shared, staticFindings.filter((f) => f.path === path)]))
-      .digest('hex');
+  const scopes = new Map<string, string>();
+  const scopeOf = (path: string): string => {
+    let scope = scopes.get(path);
+    if (scope === undefined) {
+      const own = staticFindings.filter((f) => f.path === path);
+      scope = createHash('sha256').update(JSON.stringify([input.cacheScope, shared, own])).digest('hex');
+      scopes.set(path, scope);
+    }
+    return scope;
+  };
   const keyOf = (unit: ReviewUnit): string =>
     reviewCacheKey({ model: llm.model, promptVersion: PROMPT_VERSION, path: unit.path, contentKey: `${scopeOf(unit.path)}:${unit.contentKey}` });
   const cachedRaw: unknown[] = [];
