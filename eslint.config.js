@@ -30,6 +30,24 @@ export default tseslint.config(
     },
   },
   {
+    // The walk does not set `parent` on AST nodes (src/static/traverse.ts says why), yet the node types declare
+    // it, so the compiler cannot catch a read; this rule does. ast-grep's `node.parent()` is a call, allowed.
+    files: ['src/static/**', 'src/llm/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='parent']:not([object.name=/^(ctx|walk)$/]):not(CallExpression > MemberExpression.callee)",
+          message: 'AST nodes carry no `parent`: ask the walk (`ctx.parent(node)`, a `ParentOf` function).',
+        },
+        {
+          selector: "VariableDeclarator > ObjectPattern > Property[key.name='parent']",
+          message: 'AST nodes carry no `parent`: ask the walk (`ctx.parent(node)`, a `ParentOf` function).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**'],
     ignores: ['src/cli/**'],
     rules: { 'no-console': 'error' },

@@ -1,7 +1,8 @@
 /*
  * `npm run bench:static`: the speed of the static pass against its parser, TypeScript's own parser and ESLint.
  * Corpus: the JS/TS sources of a fixed list of installed npm packages (bench/lib/load-corpus.ts), read once.
- * Contenders, timed in one process, interleaved round by round, medians reported:
+ * Contenders, each timed in a fresh child process of its own (see child mode below), round by round with the
+ * order rotating, medians reported:
  *   - TypeScript `createSourceFile` (as typescript-estree calls it): the floor, no ESTree at all;
  *   - typescript-estree `parse` with the options analyze-file.ts uses: what our pass cannot avoid;
  *   - argus engine with no rules (parse + traversal + taint facts), then with every AST rule (`analyzeFile`);
@@ -9,8 +10,10 @@
  *   - ESLint (in-process Linter, flat config) with eslint-plugin-security's recommended rules.
  * Then where the time goes (traversal and taint timed inside their own runs, rules by instrumentation) and
  * both tools' findings per rule. Not part of `npm test`: it prints figures and never asserts on time.
- * Flags: --runs=N (default 5), --warmups=N (default 1), --skip-eslint.
+ * Flags: --runs=N rounds (default 3), --passes=N timed passes per process (default 2), --warmups=N untimed
+ * passes per process first (default 1), --skip-eslint.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,20 +25,22 @@ import { AST_RULES } from '../src/static/registry.js';
 import { runStaticPass, type StaticInput } from '../src/static/run-static-pass.js';
 import { scanSecrets } from '../src/static/secrets/index.js';
 import { createTaintTracker } from '../src/static/taint/create-taint-tracker.js';
-import { createHandlerTable, traverse } from '../src/static/traverse.js';
+import { createHandlerTable, createWalk } from '../src/static/traverse.js';
 import { createEslintRunner, FATAL } from './lib/create-eslint-runner.js';
 import { instrumentRules } from './lib/instrument-rules.js';
 import { loadCorpus, type CorpusFile } from './lib/load-corpus.js';
-import { measureInterleaved, median, min, type Contender } from './lib/measure-interleaved.js';
+import { median, min } from './lib/measure-interleaved.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
   const hit = args.find((a) => a.startsWith(`--${name}=`));
   return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
 };
-const RUNS = flag('runs', 5);
+const RUNS = flag('runs', 3);
+const PASSES = flag('passes', 2);
 const WARMUPS = flag('warmups', 1);
 const SKIP_ESLINT = args.includes('--skip-eslint');
+const CHILD = args.find((a) => a.startsWith('--child='))?.slice('--child='.length);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const noop = (): void => undefined;
@@ -46,25 +51,19 @@ const corpus = loadCorpus(join(import.meta.dirname, '..', 'node_modules'));
 const files = corpus.files.filter((f) => isAstAnalysable(f.path));
 const tsFiles = files.filter((f) => /\.[cm]?ts$/.test(f.path));
 const enabled: EnabledRule[] = AST_RULES.map((rule) => ({ rule, severity: rule.doc.severity }));
-const parseable = files.filter((f) => {
-  try {
-    parse(f.text, astParseOptions(f.path));
-    return true;
-  } catch {
-    return false;
-  }
-});
+let parseableFiles: CorpusFile[] | undefined;
+/** The files typescript-estree parses (computed on first use: only some contenders and the report need it). */
+const parseable = (): CorpusFile[] =>
+  (parseableFiles ??= files.filter((f) => {
+    try {
+      parse(f.text, astParseOptions(f.path));
+      return true;
+    } catch {
+      return false;
+    }
+  }));
 const lines = files.reduce((n, f) => n + f.lines, 0);
 const bytes = files.reduce((n, f) => n + f.text.length, 0);
-
-console.log(`argus static-pass bench, Node ${process.version}, ${availableParallelism()} CPUs, TypeScript ${ts.version}`);
-console.log(
-  `corpus: ${fmt(files.length)} files (${tsFiles.length} TypeScript), ${fmt(lines)} lines, ${(bytes / 1e6).toFixed(1)} MB; ` +
-    `skipped ${corpus.skipped.minified} minified and ${corpus.skipped.tooLarge} over 1 MB; ` +
-    `${files.length - parseable.length} do not parse (typescript-estree), still timed`,
-);
-console.log(`packages: ${corpus.packages.join(', ')}`);
-console.log(`argus AST rules: ${AST_RULES.length} (${AST_RULES.map((r) => r.doc.id).join(', ')})`);
 
 // ---- contenders --------------------------------------------------------------------------------------------
 
@@ -77,25 +76,13 @@ const inputs: StaticInput[] = files.map((f) => ({ path: f.path, text: f.text, ch
 /** Parses each file outside the clock, then times only `work` on its AST. */
 const timeOnAst = (work: (ast: ReturnType<typeof parse>) => void) => (): number => {
   let ms = 0;
-  for (const f of parseable) {
+  for (const f of parseable()) {
     const ast = parse(f.text, astParseOptions(f.path));
     const start = performance.now();
     work(ast);
     ms += performance.now() - start;
   }
   return ms;
-};
-
-const eslint = SKIP_ESLINT ? null : createEslintRunner(files);
-const forEachFile = (fn: (f: CorpusFile) => unknown) => (): void => {
-  for (const f of files) fn(f);
-};
-const safely = (fn: (f: CorpusFile) => unknown) => (f: CorpusFile): void => {
-  try {
-    fn(f);
-  } catch {
-    // A file that does not parse costs its failed attempt, as it does in the pass.
-  }
 };
 
 const NAMES = {
@@ -109,74 +96,122 @@ const NAMES = {
   walk: 'traversal only (no-op callbacks)',
   taint: 'traversal + taint tracker',
 } as const;
+type Key = keyof typeof NAMES;
 
-const contenders: Contender[] = [
-  {
-    name: NAMES.floor,
-    // The call typescript-estree makes (parent pointers on, same JSDoc mode), without the conversion to ESTree.
-    run: forEachFile((f) => ts.createSourceFile(f.path, f.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode }, true, scriptKind(f.path))),
-  },
-  { name: NAMES.parse, run: forEachFile(safely((f) => parse(f.text, astParseOptions(f.path)))) },
-  { name: NAMES.engine, run: forEachFile((f) => analyzeFile(f.path, f.text, [])) },
-  { name: NAMES.ours, run: forEachFile((f) => analyzeFile(f.path, f.text, enabled)) },
-  { name: NAMES.pass, run: () => runStaticPass(inputs, (_id, s) => s) },
-  { name: NAMES.secrets, run: forEachFile((f) => scanSecrets(f.text)) },
-  { name: NAMES.walk, run: timeOnAst((ast) => traverse(ast, createHandlerTable(), noop, noop)) },
-  {
-    name: NAMES.taint,
-    run: timeOnAst((ast) => {
-      const taint = createTaintTracker();
-      traverse(ast, createHandlerTable(), taint.enter, taint.leave);
-    }),
-  },
-];
-if (eslint) contenders.push({ name: NAMES.eslint, run: () => eslint.run() });
-
-// measureInterleaved times the whole call; timeOnAst contenders report their own inner time instead.
-const inner = new Map<string, number[]>();
-const measured = contenders.map((c) => {
-  const list: number[] = [];
-  inner.set(c.name, list);
-  return {
-    name: c.name,
-    run: () => {
-      const ms = (c.run as () => number | void)();
-      if (typeof ms === 'number') list.push(ms);
-    },
-  };
-});
-
-console.log(`\ntiming: median of ${RUNS} interleaved runs after ${WARMUPS} warm-up round(s)`);
-const started = performance.now();
-const times = measureInterleaved(measured, {
-  warmups: WARMUPS,
-  runs: RUNS,
-  onRound: (round) => process.stderr.write(`  round ${round + 1}/${WARMUPS + RUNS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
-});
-const runsOf = (name: string): number[] => {
-  const own = inner.get(name)!;
-  return own.length > 0 ? own.slice(WARMUPS) : times.get(name)!;
+const forEachFile = (fn: (f: CorpusFile) => unknown) => (): void => {
+  for (const f of files) fn(f);
 };
-const ms = (name: string): number => median(runsOf(name));
-const best = (name: string): number => min(runsOf(name));
+const safely = (fn: (f: CorpusFile) => unknown) => (f: CorpusFile): void => {
+  try {
+    fn(f);
+  } catch {
+    // A file that does not parse costs its failed attempt, as it does in the pass.
+  }
+};
 
-const parseMs = ms(NAMES.parse);
+/** One pass of a contender over the corpus; those that time only part of their work return their own ms. */
+function contender(key: Key): () => number | void {
+  switch (key) {
+    case 'floor':
+      // The call typescript-estree makes (parent pointers on, same JSDoc mode), without the conversion to ESTree.
+      return forEachFile((f) => ts.createSourceFile(f.path, f.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode }, true, scriptKind(f.path)));
+    case 'parse':
+      return forEachFile(safely((f) => parse(f.text, astParseOptions(f.path))));
+    case 'engine':
+      return forEachFile((f) => analyzeFile(f.path, f.text, []));
+    case 'ours':
+      return forEachFile((f) => analyzeFile(f.path, f.text, enabled));
+    case 'pass':
+      return () => void runStaticPass(inputs, (_id, s) => s);
+    case 'secrets':
+      return forEachFile((f) => scanSecrets(f.text));
+    case 'walk':
+      return timeOnAst((ast) => createWalk(ast).run(createHandlerTable(), noop, noop));
+    case 'taint':
+      return timeOnAst((ast) => {
+        const walk = createWalk(ast);
+        const taint = createTaintTracker(walk.parent);
+        walk.run(createHandlerTable(), taint.enter, taint.leave);
+      });
+    case 'eslint': {
+      const eslint = createEslintRunner(files);
+      return () => eslint.run();
+    }
+  }
+}
+
+/**
+ * Child mode (`--child=<key>`): times one contender in this fresh process, `WARMUPS` untimed passes then
+ * `PASSES` timed ones, and prints the times as JSON. Each contender gets a process of its own because in a
+ * shared one the garbage and heap size a contender leaves behind changed the next one's time by up to 30%
+ * (the same code measured 1.40x and 1.76x the parse in two runs in a row).
+ */
+if (CHILD !== undefined) {
+  if (!(CHILD in NAMES)) throw new Error(`--child=${CHILD}: not a contender (${Object.keys(NAMES).join(', ')})`);
+  const run = contender(CHILD as Key);
+  for (let i = 0; i < WARMUPS; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < PASSES; i++) {
+    const start = performance.now();
+    const own = run();
+    times.push(typeof own === 'number' ? own : performance.now() - start);
+  }
+  process.stdout.write(JSON.stringify(times));
+  process.exit(0);
+}
+
+console.log(`argus static-pass bench, Node ${process.version}, ${availableParallelism()} CPUs, TypeScript ${ts.version}`);
+console.log(
+  `corpus: ${fmt(files.length)} files (${tsFiles.length} TypeScript), ${fmt(lines)} lines, ${(bytes / 1e6).toFixed(1)} MB; ` +
+    `skipped ${corpus.skipped.minified} minified and ${corpus.skipped.tooLarge} over 1 MB; ` +
+    `${files.length - parseable().length} do not parse (typescript-estree), still timed`,
+);
+console.log(`packages: ${corpus.packages.join(', ')}`);
+console.log(`argus AST rules: ${AST_RULES.length} (${AST_RULES.map((r) => r.doc.id).join(', ')})`);
+
+const keys = (Object.keys(NAMES) as Key[]).filter((k) => !(SKIP_ESLINT && k === 'eslint'));
+console.log(
+  `\ntiming: each contender in its own process, ${WARMUPS} warm-up and ${PASSES} timed pass(es) per process, ` +
+    `${RUNS} round(s) with the order rotating; medians of the ${RUNS * PASSES} timed passes`,
+);
+const started = performance.now();
+const times = new Map<Key, number[]>(keys.map((k) => [k, []]));
+for (let round = 0; round < RUNS; round++) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[(round + i) % keys.length]!;
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, `--child=${key}`, `--passes=${PASSES}`, `--warmups=${WARMUPS}`],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (child.status !== 0) {
+      console.error(`contender ${key} failed (exit ${child.status}):\n${child.stderr}`);
+      process.exit(1);
+    }
+    times.get(key)!.push(...(JSON.parse(child.stdout) as number[]));
+  }
+  process.stderr.write(`  round ${round + 1}/${RUNS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+const ms = (key: Key): number => median(times.get(key)!);
+const best = (key: Key): number => min(times.get(key)!);
+
+const parseMs = ms('parse');
 console.log(`  ${'contender'.padEnd(46)}${'median ms'.padStart(10)}${'lines/s'.padStart(12)}${'x parse'.padStart(9)}${'min ms'.padStart(9)}`);
-for (const c of contenders) {
-  const t = ms(c.name);
-  const note = c.name === NAMES.walk || c.name === NAMES.taint ? '  (AST given)' : '';
+for (const key of keys) {
+  const t = ms(key);
+  const note = key === 'walk' || key === 'taint' ? '  (AST given)' : '';
   console.log(
-    `  ${c.name.padEnd(46)}${t.toFixed(0).padStart(10)}${fmt((lines / t) * 1000).padStart(12)}${(t / parseMs).toFixed(2).padStart(9)}` +
-      `${best(c.name).toFixed(0).padStart(9)}${note}`,
+    `  ${NAMES[key].padEnd(46)}${t.toFixed(0).padStart(10)}${fmt((lines / t) * 1000).padStart(12)}${(t / parseMs).toFixed(2).padStart(9)}` +
+      `${best(key).toFixed(0).padStart(9)}${note}`,
   );
 }
 
-const ours = ms(NAMES.ours);
-const ratio = (a: string, b: string): string => `${(ms(a) / ms(b)).toFixed(2)} (of the minima: ${(best(a) / best(b)).toFixed(2)})`;
+const ours = ms('ours');
+const ratio = (a: Key, b: Key): string => `${(ms(a) / ms(b)).toFixed(2)} (of the minima: ${(best(a) / best(b)).toFixed(2)})`;
 console.log('\nratios (of the medians):');
-console.log(`  argus AST pass / bare parse      ${ratio(NAMES.ours, NAMES.parse)}  target <= 1.30`);
-if (eslint) console.log(`  ESLint / argus AST pass          ${ratio(NAMES.eslint, NAMES.ours)}  target >= 2.5`);
-console.log(`  bare parse / createSourceFile    ${ratio(NAMES.parse, NAMES.floor)}  the ESTree conversion`);
+console.log(`  argus AST pass / bare parse      ${ratio('ours', 'parse')}  target <= 1.30`);
+if (!SKIP_ESLINT) console.log(`  ESLint / argus AST pass          ${ratio('eslint', 'ours')}  target >= 2.5`);
+console.log(`  bare parse / createSourceFile    ${ratio('parse', 'floor')}  the ESTree conversion`);
 
 // ---- where the time goes -----------------------------------------------------------------------------------
 
@@ -195,9 +230,9 @@ for (const f of files) {
       bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
     }
 }
-const engine = ms(NAMES.engine);
-const walk = ms(NAMES.walk);
-const taintOnly = Math.max(0, ms(NAMES.taint) - walk);
+const engine = ms('engine');
+const walk = ms('walk');
+const taintOnly = Math.max(0, ms('taint') - walk);
 const rulesMs = Math.max(0, ours - engine);
 const pct = (x: number): string => `${((x / ours) * 100).toFixed(0)}%`.padStart(5);
 console.log('\nwhere the AST pass spends its time (medians; traversal and taint timed on ready ASTs):');
@@ -256,8 +291,8 @@ console.log(`\nfindings on the corpus (every line; not a quality comparison: the
 const severityList = [...bySeverity].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v} ${k}`).join(', ');
 console.log(`  argus: ${[...ourCounts.values()].reduce((a, b) => a + b, 0)} AST findings (${severityList}), ${secretCount} secrets-scanner matches`);
 console.log('    (info: values of unknown origin at ambient sinks, below the default min_severity: low)');
-if (eslint) {
-  const counts = [...eslint.count()];
+if (!SKIP_ESLINT) {
+  const counts = [...createEslintRunner(files).count()];
   const security = counts.filter(([k]) => k.startsWith('security/')).sort((a, b) => b[1] - a[1]);
   const fatal = counts.find(([k]) => k === FATAL)?.[1] ?? 0;
   const other = counts.filter(([k]) => !k.startsWith('security/') && k !== FATAL).reduce((n, [, v]) => n + v, 0);

@@ -3,7 +3,7 @@ import type { RawFinding, Severity } from '../findings/finding.js';
 import { createRuleFilter, type RuleFilter } from './create-rule-filter.js';
 import type { RuleContext, RuleReport, StaticRule } from './rule.js';
 import { createTaintTracker } from './taint/create-taint-tracker.js';
-import { addHandler, createHandlerTable, traverse, type NodeHandler } from './traverse.js';
+import { addHandler, createHandlerTable, createWalk, type NodeHandler } from './traverse.js';
 
 const EXIT = ':exit';
 
@@ -74,7 +74,8 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
     return { ok: false, reason: 'parse-error', detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
   }
   const findings: RawFinding[] = [];
-  const taint = createTaintTracker();
+  const walk = createWalk(ast);
+  const taint = createTaintTracker(walk.parent);
   const deferred: Array<() => void> = [];
   const table = createHandlerTable();
   let lines: string[] | undefined;
@@ -92,6 +93,7 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
       report: (r) => findings.push(toRawFinding(path, rule, severity, r)),
       atEnd: (fn) => deferred.push(fn),
       taint: taint.query,
+      parent: walk.parent,
     };
     const visitor = rule.create(ctx) as Record<string, NodeHandler | undefined>;
     for (const key of Object.keys(visitor)) {
@@ -101,7 +103,7 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
       addHandler(table, exit ? key.slice(0, -EXIT.length) : key, exit, handler);
     }
   }
-  traverse(ast, table, taint.enter, taint.leave);
+  walk.run(table, taint.enter, taint.leave);
   // An atEnd callback may register another; the index loop runs those too.
   for (let i = 0; i < deferred.length; i++) deferred[i]!();
   return { ok: true, findings };

@@ -2,13 +2,14 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Category, Severity } from '../findings/finding.js';
 import type { RuleDoc } from '../findings/rule-doc.js';
 import type { TaintQuery } from './taint/types.js';
+import type { ParentOf } from './traverse.js';
 
 type NodeType = TSESTree.Node['type'];
 type Handler<K extends NodeType> = (node: Extract<TSESTree.Node, { type: K }>) => void;
 
 /**
  * Handlers keyed by ESTree node type, called on the way into a node during the one traversal, and
- * `"<Type>:exit"` handlers called on the way out (as in ESLint). Nodes carry `parent`.
+ * `"<Type>:exit"` handlers called on the way out (as in ESLint). Nodes do not carry `parent`: ask `ctx.parent`.
  */
 export type RuleVisitor = { [K in NodeType]?: Handler<K> } & { [K in NodeType as `${K}:exit`]?: Handler<K> };
 
@@ -39,6 +40,11 @@ export interface RuleContext {
   atEnd(fn: () => void): void;
   /** Where values come from; ask it from `atEnd` callbacks. */
   taint: TaintQuery;
+  /**
+   * The parent of a node of this file (undefined for the Program). Cheapest for the node being visited and its
+   * ancestors; answered for any node, during the walk and in `atEnd` callbacks.
+   */
+  parent: ParentOf;
 }
 
 /** A static rule: its documentation and a factory for its visitor (called once per file). */

@@ -1,6 +1,6 @@
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { astParseOptions } from '../../static/analyze-file.js';
-import { createHandlerTable, traverse } from '../../static/traverse.js';
+import { traverse } from '../../static/traverse.js';
 
 /** A function's line span in the new file, 1-based and inclusive. */
 export interface LineRange {
@@ -26,7 +26,6 @@ export function functionRanges(path: string, text: string): LineRange[] | null {
   const noop = (): void => {};
   traverse(
     ast,
-    createHandlerTable(),
     (node) => {
       if (FUNCTION_TYPES.has(node.type)) ranges.push({ start: node.loc.start.line, end: node.loc.end.line });
     },

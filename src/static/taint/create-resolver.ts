@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../ast-helpers.js';
+import type { ParentOf } from '../traverse.js';
 import { isFunctionNode, type Binding, type FunctionNode } from './binding.js';
 import { createMemo, createSolver } from './create-solver.js';
 import { CONSTANT, UNKNOWN, joinFacts, paramFact, sanitizeFact, sinkMask, taintedFact, withoutParams, type Fact } from './fact.js';
@@ -41,13 +42,13 @@ const MAX_ALIAS_DEPTH = 32;
  * Every expression, binding, function summary and closed parameter is computed once (once per round inside
  * a cycle: see `createSolver`); nothing walks the AST again except the parents of a queried identifier.
  */
-export function createResolver(facts: FileFacts, applied = 0): Resolver {
+export function createResolver(facts: FileFacts, parent: ParentOf, applied = 0): Resolver {
   const solve = createSolver();
   const nodeMemo = createMemo<TSESTree.Node>();
   const bindingMemo = createMemo<Binding>();
   const summaryMemo = createMemo<FunctionNode>();
   const closedMemo = createMemo<Binding>();
-  const finder = createBindingFinder(facts);
+  const finder = createBindingFinder(facts, parent);
   let callSites: Map<FunctionNode, TSESTree.CallExpression[]> | null = null;
 
   // Assignments attach to their binding now that every declaration is known (pending[0..applied) already are).
@@ -58,7 +59,7 @@ export function createResolver(facts: FileFacts, applied = 0): Resolver {
     access,
     close,
     find: (id) => finder.find(id),
-    role: (b) => (b.kind === 'param' && b.fn !== undefined ? paramRole(b.fn, b.index ?? 0, b.path?.length === 0 && !b.rest ? b.name : null) : null),
+    role: (b) => (b.kind === 'param' && b.fn !== undefined ? paramRole(b.fn, b.index ?? 0, b.path?.length === 0 && !b.rest ? b.name : null, parent) : null),
     callees,
     summary: (fn) =>
       solve(summaryMemo, fn, () => {

@@ -7,6 +7,7 @@ import { sinkBit, verdictOf } from './fact.js';
 import { memberRoot } from './record-facts.js';
 import { createFactRecorder } from './record-facts.js';
 import type { TaintTracker } from './types.js';
+import type { ParentOf } from '../traverse.js';
 
 /**
  * Builds the taint tracker for one file. The traversal feeds `enter`/`leave` (scopes, declarations,
@@ -15,8 +16,8 @@ import type { TaintTracker } from './types.js';
  * callbacks: one asked mid-traversal sees only what was read so far, and the resolver is rebuilt (its
  * memo dropped) if more is recorded afterwards.
  */
-export function createTaintTracker(): TaintTracker {
-  const recorder = createFactRecorder();
+export function createTaintTracker(parent: ParentOf): TaintTracker {
+  const recorder = createFactRecorder(parent);
   const facts = recorder.facts;
   let resolver: Resolver | null = null;
   let text: ConstantText | null = null;
@@ -27,7 +28,7 @@ export function createTaintTracker(): TaintTracker {
 
   const ready = (): Resolver => {
     if (resolver === null || facts.pending.length !== applied || facts.namedCalls.length !== seenCalls || facts.returns.size !== seenReturns) {
-      resolver = createResolver(facts, applied);
+      resolver = createResolver(facts, parent, applied);
       text = createConstantText(resolver.find);
       applied = facts.pending.length;
       seenCalls = facts.namedCalls.length;

@@ -1,14 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunctionNode, type Binding, type FunctionNode } from './binding.js';
+import type { ParentOf } from '../traverse.js';
 import { propertyKey, type FileFacts } from './record-facts.js';
 
 /**
- * Finds the binding an identifier refers to by walking up its parents (set by the traversal) and looking at
+ * Finds the binding an identifier refers to by walking up its parents (`parent`, from the walk) and looking at
  * the names each scope node declares: lexical scoping and shadowing for free, without a scope stack at query
  * time. Parameters, a function expression's own name and catch parameters are bound lazily on the first
  * lookup that passes their node, so the traversal never allocates for them.
  */
-export function createBindingFinder(facts: FileFacts): {
+export function createBindingFinder(facts: FileFacts, parent: ParentOf): {
   /** The declared binding `id` refers to; null for a global (implicit globals are under `global`). */
   find(id: TSESTree.Identifier): Binding | null;
   /** The binding of an implicit global (`x = 1` with no declaration), created on first assignment. */
@@ -39,7 +40,7 @@ export function createBindingFinder(facts: FileFacts): {
   return {
     find(id) {
       const name = id.name;
-      for (let n: TSESTree.Node | undefined = id.parent; n !== undefined; n = n.parent) {
+      for (let n = parent(id); n !== undefined; n = parent(n)) {
         if ((isFunctionNode(n) || n.type === 'CatchClause') && !lazilyBound.has(n)) bindLazily(n);
         const binding = facts.scopes.get(n)?.get(name);
         if (binding !== undefined) return binding;

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunctionNode } from './binding.js';
+import type { ParentOf } from '../traverse.js';
 import type { SinkKind, TaintQuery } from './types.js';
 
 /** Calls that read or reshape a value without judging it: `if (!x.trim()) return` is a presence check. */
@@ -25,7 +26,7 @@ interface Ref {
  * properties (`schema.parse(req.body)` checks `req.body.name`), except a bare handler parameter: checking
  * `req` (an auth test) says nothing about `req.query.q`.
  */
-export function isValidated(sinkNode: TSESTree.Node, value: TSESTree.Node, sink: SinkKind, taint: TaintQuery): boolean {
+export function isValidated(sinkNode: TSESTree.Node, value: TSESTree.Node, sink: SinkKind, taint: TaintQuery, parent: ParentOf): boolean {
   const refs: Ref[] = [];
   for (const ref of refsIn(value)) {
     refs.push(ref);
@@ -41,7 +42,7 @@ export function isValidated(sinkNode: TSESTree.Node, value: TSESTree.Node, sink:
     return false;
   };
   let child: TSESTree.Node = sinkNode;
-  for (let n = sinkNode.parent; n !== undefined; child = n, n = n.parent) {
+  for (let n = parent(sinkNode); n !== undefined; child = n, n = parent(n)) {
     switch (n.type) {
       case 'IfStatement':
         if ((n.consequent === child || n.alternate === child) && checks(n.test, covers, sink)) return true;

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from './binding.js';
+import type { ParentOf } from '../traverse.js';
 import type { ParamRole } from './types.js';
 
 /** Methods that register a route handler or middleware: `app.get(path, fn)`, `router.use(fn)`, `fastify.post(...)`. */
@@ -33,9 +34,9 @@ type HandlerKind = 'route' | 'next-route' | 'next-page' | 'lambda' | 'message';
  *    - a `message` listener (`addEventListener('message', fn)`, `onmessage = fn`): 0 is the message event.
  * `ctx` alone is not enough: the name is too common outside web handlers (canvas, rule contexts).
  */
-export function paramRole(fn: FunctionNode, index: number, name: string | null): ParamRole | null {
+export function paramRole(fn: FunctionNode, index: number, name: string | null, parent: ParentOf): ParamRole | null {
   if (name === 'req' || name === 'request') return 'request';
-  switch (handlerKind(fn)) {
+  switch (handlerKind(fn, parent)) {
     case 'route':
       if (index === 0) return 'request';
       return index === 1 && name !== 'next' ? 'response' : null;
@@ -52,24 +53,25 @@ export function paramRole(fn: FunctionNode, index: number, name: string | null):
   }
 }
 
-function handlerKind(fn: FunctionNode): HandlerKind | null {
-  const parent = fn.parent;
+function handlerKind(fn: FunctionNode, parentOf: ParentOf): HandlerKind | null {
+  const parent = parentOf(fn);
   if (parent === undefined) return null;
   if (parent.type === 'CallExpression' && parent.callee !== fn) {
     const kind = callKind(parent);
     if (kind === 'route' && CLIENT_CALLBACK_PARAMS.has(paramName(fn, 0) ?? '')) return null;
     if (kind !== null) return kind;
     // One wrapper deep: app.get('/x', asyncHandler(async (req, res) => ...)).
-    const outer = parent.parent;
+    const outer = parentOf(parent);
     if (outer?.type === 'CallExpression' && outer.callee !== parent && callKind(outer) === 'route') return 'route';
   }
   if (parent.type === 'Property' && keyName(parent.key) === 'handler') {
-    const call = parent.parent.parent;
+    const object = parentOf(parent);
+    const call = object === undefined ? undefined : parentOf(object);
     if (call?.type === 'CallExpression' && callKind(call) === 'route') return 'route';
   }
   // A wrapped export (`export const handler = middy(async (event) => ...)`) is judged by the wrapper's position.
   const target = parent.type === 'CallExpression' && parent.callee !== fn ? parent : fn;
-  const { name, exported, isDefault } = exportOf(target);
+  const { name, exported, isDefault } = exportOf(target, parentOf);
   if (exported && name !== null && HTTP_EXPORTS.has(name)) return 'next-route';
   if (name === 'handler' && (exported || paramName(fn, 0) === 'event')) return 'lambda';
   if (isDefault) return 'next-page';
@@ -94,8 +96,8 @@ function callKind(call: TSESTree.CallExpression): HandlerKind | null {
 }
 
 /** The exported name of a function (or of the wrapper call around it), if any. */
-function exportOf(node: TSESTree.Node): { name: string | null; exported: boolean; isDefault: boolean } {
-  const parent = node.parent;
+function exportOf(node: TSESTree.Node, parentOf: ParentOf): { name: string | null; exported: boolean; isDefault: boolean } {
+  const parent = parentOf(node);
   if (parent === undefined) return { name: null, exported: false, isDefault: false };
   if (node.type === 'FunctionDeclaration') {
     return {
@@ -106,7 +108,9 @@ function exportOf(node: TSESTree.Node): { name: string | null; exported: boolean
   }
   if (parent.type === 'ExportDefaultDeclaration') return { name: null, exported: true, isDefault: true };
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
-    return { name: parent.id.name, exported: parent.parent.parent?.type === 'ExportNamedDeclaration', isDefault: false };
+    const declaration = parentOf(parent);
+    const exported = declaration !== undefined && parentOf(declaration)?.type === 'ExportNamedDeclaration';
+    return { name: parent.id.name, exported, isDefault: false };
   }
   if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
     // exports.handler = ..., module.exports.handler = ..., module.exports = ...

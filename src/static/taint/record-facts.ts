@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ParentOf } from '../traverse.js';
 import { isFunctionNode, requiredModule, stripNodePrefix, type Binding, type BindingKind, type Def, type FunctionNode } from './binding.js';
 
 /** An assignment whose target is looked up once the file is read (it may be declared further down). */
@@ -31,7 +32,7 @@ const ELEMENT: readonly string[] = ['*'];
  * it keeps a stack of scope nodes and records declarations, assignments, returns and named calls in O(1) per
  * node (a switch on the type; nothing is allocated for the other node types).
  */
-export function createFactRecorder(): { enter(node: TSESTree.Node): void; leave(node: TSESTree.Node): void; facts: FileFacts } {
+export function createFactRecorder(parent: ParentOf): { enter(node: TSESTree.Node): void; leave(node: TSESTree.Node): void; facts: FileFacts } {
   const facts: FileFacts = { scopes: new Map(), pending: [], returns: new Map(), namedCalls: [] };
   /** Scope nodes for let/const/class/function declarations, innermost last. */
   const blocks: TSESTree.Node[] = [];
@@ -133,8 +134,8 @@ export function createFactRecorder(): { enter(node: TSESTree.Node): void; leave(
         return;
       case 'BlockStatement': {
         // A function's or catch clause's body shares its scope with the parameters.
-        const parent = node.parent;
-        if (parent === undefined || (!isFunctionNode(parent) && parent.type !== 'CatchClause')) blocks.push(node);
+        const above = parent(node);
+        if (above === undefined || (!isFunctionNode(above) && above.type !== 'CatchClause')) blocks.push(node);
         return;
       }
       case 'ForStatement':
@@ -150,11 +151,12 @@ export function createFactRecorder(): { enter(node: TSESTree.Node): void; leave(
         if (node.id !== null) declare(blocks[blocks.length - 1]!, node.id.name, 'class', null, null);
         return;
       case 'VariableDeclarator': {
-        const declaration = node.parent;
+        // A declarator's parent is always its declaration.
+        const declaration = parent(node) as TSESTree.VariableDeclaration;
         const kind: BindingKind = declaration.kind === 'var' ? 'var' : declaration.kind === 'let' ? 'let' : 'const';
         const scope = kind === 'var' ? functions[functions.length - 1]! : blocks[blocks.length - 1]!;
-        const loop = declaration.parent;
-        if ((loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && loop.left === declaration) {
+        const loop = parent(declaration);
+        if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === declaration) {
           // `for (const k in o)` / `for (const x of xs)`: the keys or elements of the right-hand side.
           bindPattern(scope, node.id, loop.right, ELEMENT, kind, null);
         } else {

@@ -53,7 +53,7 @@ export interface SinkHit {
 export function reportTaint(ctx: RuleContext, hit: SinkHit): boolean {
   const { verdict } = hit;
   if (verdict.kind === 'constant') return false;
-  if (isValidated(hit.node, hit.value, hit.sink, ctx.taint)) return false;
+  if (isValidated(hit.node, hit.value, hit.sink, ctx.taint, ctx.parent)) return false;
   const severity = hit.severity ?? ctx.severity;
   if (verdict.kind === 'tainted') {
     ctx.report({

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -21,9 +22,9 @@ export const awaitInForEach: StaticRule = {
     // Awaits are rare next to functions: walking up from each await to its function costs less than a
     // function stack kept through every file.
     const check = (node: TSESTree.Node): void => {
-      const fn = enclosingFunction(node);
+      const fn = enclosingFunction(node, ctx.parent);
       if (!fn?.async) return;
-      const call = fn.parent;
+      const call = ctx.parent(fn);
       if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || reported.has(call)) return;
       const callee = call.callee;
       if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
@@ -44,8 +45,8 @@ export const awaitInForEach: StaticRule = {
   },
 };
 
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let n = node.parent; n; n = n.parent) {
+function enclosingFunction(node: TSESTree.Node, parent: ParentOf): FunctionNode | null {
+  for (let n = parent(node); n; n = parent(n)) {
     if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
   }
   return null;

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ParentOf } from '../../traverse.js';
 import { patternNames } from './pattern-names.js';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -22,14 +23,14 @@ export type Declaration =
  * and later declarations are found), loop heads and catch parameters. Null when nothing in the file declares it
  * (a global). A `var` declared in a nested block is not found, so callers treat "not found" as unknown. Meant for
  * the rare candidates a rule has already picked out: the cost is the depth of the node plus the statements of
- * its enclosing blocks. Call it once the traversal is done (ancestors carry `parent` by then).
+ * its enclosing blocks. `parent` is the rule context's (`ctx.parent`).
  */
-export function findDeclaration(name: string, from: TSESTree.Node): Declaration | null {
-  let n: TSESTree.Node | undefined = from.parent;
+export function findDeclaration(name: string, from: TSESTree.Node, parent: ParentOf): Declaration | null {
+  let n: TSESTree.Node | undefined = parent(from);
   while (n) {
     const found = declaredIn(n, name);
     if (found) return found;
-    n = n.parent;
+    n = parent(n);
   }
   return null;
 }

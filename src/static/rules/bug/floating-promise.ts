@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../../ast-helpers.js';
 import type { StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { moduleBindingOf } from '../performance/module-binding-of.js';
 import { findDeclaration } from './find-declaration.js';
 
@@ -54,8 +55,8 @@ export const floatingPromise: StaticRule = {
       },
       'Program:exit'() {
         for (const { call, statement } of candidates) {
-          if (!enclosingFunction(statement)?.async) continue;
-          const what = evidentPromise(call);
+          if (!enclosingFunction(statement, ctx.parent)?.async) continue;
+          const what = evidentPromise(call, ctx.parent);
           if (what === null) continue;
           const suggestion = unwrap(statement.expression) === call ? withAwait(ctx.lines, call) : undefined;
           ctx.report({
@@ -113,39 +114,39 @@ function mayBePromise(call: Call): boolean {
 }
 
 /** Why the call's result is a promise, as the start of the message; null when it is not evident. */
-function evidentPromise(call: Call): string | null {
+function evidentPromise(call: Call, parent: ParentOf): string | null {
   const callee = unwrap(call.callee);
   if (call.type === 'NewExpression') return '`new Promise(...)` creates a promise';
-  if (callee.type === 'Identifier') return evidentFunction(callee.name, call);
+  if (callee.type === 'Identifier') return evidentFunction(callee.name, call, parent);
   if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
   const object = unwrap(callee.object);
   const written = `${object.type === 'Identifier' ? object.name : object.type === 'ThisExpression' ? 'this' : '...'}.${method}`;
   if (object.type === 'ThisExpression') {
-    const line = asyncMethodLine(call, method);
+    const line = asyncMethodLine(call, method, parent);
     return line === null ? null : `\`this.${method}()\` is declared \`async\` (line ${line}) and returns a promise`;
   }
   if (object.type === 'Identifier') {
     if (object.name === 'Promise') return `\`Promise.${method}(...)\` returns a promise`;
-    if (GLOBALS.has(object.name)) return findDeclaration(object.name, call) === null ? `\`${written}()\` returns a promise` : null;
-    return moduleOf(object.name, call, 'whole') === 'fs/promises' && !FS_PROMISES_NOT_PROMISES.has(method) ? `\`${written}()\` (fs/promises) returns a promise` : null;
+    if (GLOBALS.has(object.name)) return findDeclaration(object.name, call, parent) === null ? `\`${written}()\` returns a promise` : null;
+    return moduleOf(object.name, call, 'whole', parent) === 'fs/promises' && !FS_PROMISES_NOT_PROMISES.has(method) ? `\`${written}()\` (fs/promises) returns a promise` : null;
   }
   // X.promises.method(): X must be the fs module.
-  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && moduleOf(object.object.name, call, 'whole') === 'fs') {
+  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && moduleOf(object.object.name, call, 'whole', parent) === 'fs') {
     return FS_PROMISES_NOT_PROMISES.has(method) ? null : `\`${object.object.name}.promises.${method}()\` returns a promise`;
   }
   return null;
 }
 
 /** A bare call: a function declared `async` in scope, a promise-module import, or the global `fetch`. */
-function evidentFunction(name: string, call: Call): string | null {
-  const d = findDeclaration(name, call);
+function evidentFunction(name: string, call: Call, parent: ParentOf): string | null {
+  const d = findDeclaration(name, call, parent);
   if (d === null) return name === 'fetch' ? '`fetch()` returns a promise' : null;
   const fn = d.kind === 'function' ? d.node : d.kind === 'variable' && d.declarator.init ? unwrap(d.declarator.init) : null;
   if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) {
     return fn.async ? `\`${name}()\` is declared \`async\` (line ${fn.loc.start.line}) and returns a promise` : null;
   }
-  const module = moduleOf(name, call, 'named');
+  const module = moduleOf(name, call, 'named', parent);
   return module === null ? null : `\`${name}()\` from \`node:${module}\` returns a promise`;
 }
 
@@ -154,8 +155,8 @@ function evidentFunction(name: string, call: Call): string | null {
  * `const fs = require('fs')`, `import { promises as fsp } from 'fs'`); with `named`, as a promise-returning export
  * of a promise module (`import { writeFile } from 'node:fs/promises'`). Null otherwise.
  */
-function moduleOf(name: string, from: TSESTree.Node, as: 'whole' | 'named'): string | null {
-  const b = moduleBindingOf(name, from);
+function moduleOf(name: string, from: TSESTree.Node, as: 'whole' | 'named', parent: ParentOf): string | null {
+  const b = moduleBindingOf(name, from, parent);
   if (b === null) return null;
   if (as === 'whole') return b.exported === null ? b.module : null;
   const exports = PROMISE_MODULES.get(b.module);
@@ -167,12 +168,12 @@ function moduleOf(name: string, from: TSESTree.Node, as: 'whole' | 'named'): str
  * For `this.name()`: the line of the `async` method or arrow property `name` of the class `this` belongs to, or
  * null. Walks out through arrow functions (they keep `this`) to the method, then reads the class body.
  */
-function asyncMethodLine(call: Call, name: string): number | null {
-  let n: TSESTree.Node | undefined = call.parent;
+function asyncMethodLine(call: Call, name: string, parent: ParentOf): number | null {
+  let n: TSESTree.Node | undefined = parent(call);
   while (n && n.type !== 'ClassBody') {
     if (n.type === 'FunctionDeclaration') return null;
-    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition' && n.parent?.type !== 'PropertyDefinition') return null;
-    n = n.parent;
+    if (n.type === 'FunctionExpression' && parent(n)?.type !== 'MethodDefinition' && parent(n)?.type !== 'PropertyDefinition') return null;
+    n = parent(n);
   }
   if (!n) return null;
   let line: number | null = null;
@@ -188,8 +189,8 @@ function asyncMethodLine(call: Call, name: string): number | null {
   return line;
 }
 
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let n = node.parent; n; n = n.parent) {
+function enclosingFunction(node: TSESTree.Node, parent: ParentOf): FunctionNode | null {
+  for (let n = parent(node); n; n = parent(n)) {
     if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
   }
   return null;

@@ -48,7 +48,7 @@ export const forInArray: StaticRule = {
       'Program:exit'() {
         for (const node of pending) {
           const right = unwrap(node.right);
-          if (right.type === 'Identifier' && isArrayDeclaration(findDeclaration(right.name, node))) report(node, 0.85);
+          if (right.type === 'Identifier' && isArrayDeclaration(findDeclaration(right.name, node, ctx.parent))) report(node, 0.85);
         }
       },
     };

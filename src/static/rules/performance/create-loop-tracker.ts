@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { RuleVisitor } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { memberRoot } from '../bug/member-root.js';
 import { patternNames } from '../bug/pattern-names.js';
 import { isIterationCallback } from './is-iteration-callback.js';
@@ -73,7 +74,7 @@ const MUTATORS = new Set(['pop', 'shift', 'unshift', 'splice', 'sort', 'reverse'
  * A stack of open loops and functions, maintained in enter/exit handlers during the one traversal, so rules can
  * ask "is this node repeated by a loop?" and "does the loop change this variable?" without walking subtrees again.
  */
-export function createLoopTracker(options: LoopTrackerOptions): LoopTracker {
+export function createLoopTracker(options: LoopTrackerOptions, parent: ParentOf): LoopTracker {
   const stack: Frame[] = [];
   let openLoops = 0;
 
@@ -100,7 +101,7 @@ export function createLoopTracker(options: LoopTrackerOptions): LoopTracker {
   };
   const pushFunction = (node: FunctionNode): void => {
     if (node.type === 'FunctionDeclaration' && node.id) current()?.declared.add(node.id.name);
-    const callback = options.callbacks && isIterationCallback(node);
+    const callback = options.callbacks && isIterationCallback(node, parent);
     stack.push({ node, kind: callback ? 'callback' : 'function', fn: node });
     if (callback) openLoops++;
     const names = current();

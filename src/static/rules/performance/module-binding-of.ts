@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ParentOf } from '../../traverse.js';
 import { findDeclaration } from '../bug/find-declaration.js';
 import { readModuleBindings } from './read-module-bindings.js';
 
@@ -14,10 +15,10 @@ export interface ResolvedBinding {
  * The module binding `name` has where `from` sits, resolved in scope: `import fs from 'node:fs'` and
  * `const fs = require('fs')` give `{ module: 'fs', exported: null }`; `import { execSync as run } from 'child_process'`
  * gives `{ module: 'child_process', exported: 'execSync' }` for `run`. Null for anything else (a local, a global).
- * Call it after the traversal.
+ * `parent` is the rule context's (`ctx.parent`).
  */
-export function moduleBindingOf(name: string, from: TSESTree.Node): ResolvedBinding | null {
-  const d = findDeclaration(name, from);
+export function moduleBindingOf(name: string, from: TSESTree.Node, parent: ParentOf): ResolvedBinding | null {
+  const d = findDeclaration(name, from, parent);
   const source = d?.kind === 'import' ? d.node : d?.kind === 'variable' || d?.kind === 'destructured' ? d.declarator : null;
   if (source === null) return null;
   for (const b of readModuleBindings(source)) {

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { sourceText } from '../bug/source-text.js';
 import { isTestPath } from './is-test-path.js';
 import { queryCallOf } from './query-call-of.js';
@@ -27,10 +28,10 @@ export const nPlusOneQuery: StaticRule = {
     return {
       CallExpression(node) {
         // The name check first: it rejects almost every call, before any walk up the tree.
-        const query = queryCallOf(node);
+        const query = queryCallOf(node, ctx.parent);
         if (query === null) return;
-        const loop = repeatingLoopOf(node, true);
-        if (loop === null || PAGED.test(sourceText(ctx.lines, chainOf(node)))) return;
+        const loop = repeatingLoopOf(node, true, ctx.parent);
+        if (loop === null || PAGED.test(sourceText(ctx.lines, chainOf(node, ctx.parent)))) return;
         const where = loop.type === 'FunctionExpression' || loop.type === 'ArrowFunctionExpression' ? 'a callback run once per element' : 'a loop';
         ctx.report({
           node,
@@ -43,10 +44,10 @@ export const nPlusOneQuery: StaticRule = {
 };
 
 /** The whole builder chain a call starts: `knex('t')` -> `knex('t').where(...).first()`. */
-function chainOf(node: TSESTree.Node): TSESTree.Node {
+function chainOf(node: TSESTree.Node, parent: ParentOf): TSESTree.Node {
   let n = node;
   for (;;) {
-    const p = n.parent;
+    const p = parent(n);
     if (p?.type === 'MemberExpression' && p.object === n) n = p;
     else if (p?.type === 'CallExpression' && p.callee === n) n = p;
     else return n;

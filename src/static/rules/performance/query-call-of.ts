@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeName, lastSegment } from '../../ast-helpers.js';
+import type { ParentOf } from '../../traverse.js';
 
 /** A database call recognised by its shape, and how to batch it. */
 export interface QueryCall {
@@ -31,9 +32,9 @@ const BUILTINS = new Set(['Array', 'Object', 'Promise', 'Reflect', 'Math', 'JSON
  * Mongoose `User.findById`, TypeORM `repo.findOneBy`, knex `knex('users').where(...)` (reported on `knex('users')`),
  * and `db.query` / `pool.query` / `client.query` / `connection.execute`. Null for anything else.
  */
-export function queryCallOf(node: TSESTree.CallExpression): QueryCall | null {
+export function queryCallOf(node: TSESTree.CallExpression, parentOf: ParentOf): QueryCall | null {
   const callee = node.callee;
-  if (callee.type === 'Identifier') return knexRoot(node, callee.name);
+  if (callee.type === 'Identifier') return knexRoot(node, callee.name, parentOf);
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
   if (!METHODS.has(method)) return null;
@@ -77,11 +78,11 @@ function typeorm(call: string): QueryCall {
 }
 
 /** `knex('users').where(...)`: the builder root, when a read follows it. */
-function knexRoot(node: TSESTree.CallExpression, name: string): QueryCall | null {
+function knexRoot(node: TSESTree.CallExpression, name: string, parentOf: ParentOf): QueryCall | null {
   if (name !== 'knex' && name !== 'db') return null;
   const table = node.arguments[0];
   if (table?.type !== 'Literal' || typeof table.value !== 'string') return null;
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.property.type !== 'Identifier') return null;
   if (!KNEX_READS.has(parent.property.name)) return null;
   return { library: 'knex', call: `${name}('${table.value}').${parent.property.name}`, batched: "`whereIn('id', ids)`" };

@@ -35,7 +35,7 @@ export const regexpJsonInLoop: StaticRule = {
     if (isTestPath(ctx.path)) return {};
     const pending = new Map<Frame, Candidate[]>();
     const reportedLines = new Set<number>();
-    const loops = createLoopTracker({ callbacks: false, trackNames: true, onLeave: settle, onCall: checkCall });
+    const loops = createLoopTracker({ callbacks: false, trackNames: true, onLeave: settle, onCall: checkCall }, ctx.parent);
     const declare = loops.visitor.VariableDeclarator;
     return Object.assign(loops.visitor, {
       NewExpression: regExpCall,
@@ -62,7 +62,7 @@ export const regexpJsonInLoop: StaticRule = {
 
     function add(node: TSESTree.Node, deps: string[], message: Candidate['message']): void {
       // `cached ??= new RegExp(p)` / `if (!re) re = new RegExp(p)`: built once and kept, not rebuilt per iteration.
-      if (node.parent?.type === 'AssignmentExpression') return;
+      if (ctx.parent(node)?.type === 'AssignmentExpression') return;
       const loop = loops.loopOf(node);
       if (loop === null) return;
       const list = pending.get(loop);

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ParentOf } from '../../traverse.js';
 import { isIterationCallback } from './is-iteration-callback.js';
 
 /** A loop statement, or (with `callbacks`) a function an iteration method calls once per element. */
@@ -18,9 +19,9 @@ export type RepeatingNode =
  * the search. For rules whose candidates are rare (a database call, a blocking call): a walk per candidate costs
  * less than keeping a stack through every node of every file.
  */
-export function repeatingLoopOf(node: TSESTree.Node, callbacks: boolean): RepeatingNode | null {
+export function repeatingLoopOf(node: TSESTree.Node, callbacks: boolean, parent: ParentOf): RepeatingNode | null {
   let child: TSESTree.Node = node;
-  let n: TSESTree.Node | undefined = node.parent;
+  let n: TSESTree.Node | undefined = parent(node);
   while (n) {
     switch (n.type) {
       case 'ForOfStatement':
@@ -37,12 +38,12 @@ export function repeatingLoopOf(node: TSESTree.Node, callbacks: boolean): Repeat
         return null;
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
-        return callbacks && isIterationCallback(n) ? n : null;
+        return callbacks && isIterationCallback(n, parent) ? n : null;
       default:
         break;
     }
     child = n;
-    n = n.parent;
+    n = parent(n);
   }
   return null;
 }

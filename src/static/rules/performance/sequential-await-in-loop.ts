@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeName, lastSegment, unwrap } from '../../ast-helpers.js';
 import type { RuleVisitor, StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { patternNames } from '../bug/pattern-names.js';
 import { sourceText } from '../bug/source-text.js';
 import { createLoopTracker, type Frame, type FrameNames, type LoopTracker } from './create-loop-tracker.js';
@@ -11,7 +12,7 @@ import { queryCallOf } from './query-call-of.js';
 interface LoopInfo {
   /** Line of the first `await` of a call in the loop's own body. */
   firstAwait: number;
-  /** Awaited calls; if all are database calls, n-plus-one-query covers the loop (checked at the end, once parents are set). */
+  /** Awaited calls; if all are database calls, n-plus-one-query covers the loop (checked when the loop closes). */
   awaited: TSESTree.Node[];
   /** Something makes the order matter: an early exit, a pause, a batch, a stream or page. */
   blocked: boolean;
@@ -71,11 +72,11 @@ export const sequentialAwaitInLoop: StaticRule = {
         const loop = info.get(frame.node);
         if (!loop) return;
         info.delete(frame.node);
-        if (loop.blocked || loop.awaited.length === 0 || loop.awaited.every(isQueryChain)) return;
+        if (loop.blocked || loop.awaited.length === 0 || loop.awaited.every((a) => isQueryChain(a, ctx.parent))) return;
         if (dependsOnEarlierIterations(ctx.lines, frame.node, frame.names)) return;
         ctx.report({ node: frame.node, confidence: 0.7, message: messageFor(ctx.lines, frame.node, loop.firstAwait) });
       },
-    });
+    }, ctx.parent);
     /** Open for...of loops of the current function, innermost first. */
     const openInFunction = function* (): Generator<[Frame, LoopInfo]> {
       for (let i = loops.stack.length - 1; i >= 0; i--) {
@@ -112,13 +113,13 @@ export const sequentialAwaitInLoop: StaticRule = {
       },
       BreakStatement(node) {
         if (info.size === 0) return;
-        const target = jumpTarget(node);
+        const target = jumpTarget(node, ctx.parent);
         // A break leaves its target and every loop inside it.
         for (const [frame, loop] of openInFunction()) if (target === null || contains(target, frame.node)) loop.blocked = true;
       },
       ContinueStatement(node) {
         if (info.size === 0 || node.label === null) return;
-        const target = jumpTarget(node);
+        const target = jumpTarget(node, ctx.parent);
         // `continue outer` ends the iteration of every loop nested inside `outer` early.
         for (const [frame, loop] of openInFunction()) if (target === null || (target !== frame.node && contains(target, frame.node))) loop.blocked = true;
       },
@@ -183,10 +184,10 @@ function paces(arg: TSESTree.Node): boolean {
 }
 
 /** True when a call chain includes a database call: `prisma.user.findUnique(...)`, `knex('t').where(...).first()`. */
-function isQueryChain(node: TSESTree.Node): boolean {
+function isQueryChain(node: TSESTree.Node, parent: ParentOf): boolean {
   let n = node;
   while (n.type === 'CallExpression') {
-    if (queryCallOf(n) !== null) return true;
+    if (queryCallOf(n, parent) !== null) return true;
     if (n.callee.type !== 'MemberExpression') return false;
     n = n.callee.object;
   }
@@ -212,8 +213,8 @@ function dependsOnEarlierIterations(lines: readonly string[], loop: TSESTree.For
 }
 
 /** The statement a `break`/`continue` jumps out of (a loop, a switch or a labelled statement); null if not found. */
-function jumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): TSESTree.Node | null {
-  let n: TSESTree.Node | undefined = node.parent;
+function jumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement, parent: ParentOf): TSESTree.Node | null {
+  let n: TSESTree.Node | undefined = parent(node);
   while (n) {
     switch (n.type) {
       case 'FunctionDeclaration':
@@ -236,7 +237,7 @@ function jumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement):
       default:
         break;
     }
-    n = n.parent;
+    n = parent(n);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { RuleContext, StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { isRequestHandler } from './is-request-handler.js';
 import { isRouteRegistration } from './is-route-registration.js';
 import { isTestPath } from './is-test-path.js';
@@ -64,9 +65,9 @@ export const syncIoInHandler: StaticRule = {
       },
       'Program:exit'() {
         for (const node of candidates) {
-          const kind = syncCallKind(node, (name) => moduleBindingOf(name, node));
+          const kind = syncCallKind(node, (name) => moduleBindingOf(name, node, ctx.parent));
           if (kind === null) continue;
-          const where = handlerAround(node, handlerNames);
+          const where = handlerAround(node, handlerNames, ctx.parent);
           if (where !== null) report(ctx, node, kind, where);
         }
       },
@@ -81,25 +82,25 @@ interface HandlerContext {
 }
 
 /** Walks up from a call to the first function that handles requests (inline, or registered by name). */
-function handlerAround(node: TSESTree.Node, handlerNames: ReadonlySet<string>): HandlerContext | null {
+function handlerAround(node: TSESTree.Node, handlerNames: ReadonlySet<string>, parent: ParentOf): HandlerContext | null {
   let innermost: FunctionNode | null = null;
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parent(node); n; n = parent(n)) {
     if (n.type !== 'FunctionDeclaration' && n.type !== 'FunctionExpression' && n.type !== 'ArrowFunctionExpression') continue;
     innermost ??= n;
-    const name = declaredName(n);
-    if (isRequestHandler(n) || (name !== null && handlerNames.has(name))) return { handler: n, direct: n === innermost };
+    const name = declaredName(n, parent);
+    if (isRequestHandler(n, parent) || (name !== null && handlerNames.has(name))) return { handler: n, direct: n === innermost };
   }
   return null;
 }
 
-function declaredName(node: FunctionNode): string | null {
+function declaredName(node: FunctionNode, parent: ParentOf): string | null {
   if (node.type === 'FunctionDeclaration') return node.id?.name ?? null;
-  const p = node.parent;
+  const p = parent(node);
   return p?.type === 'VariableDeclarator' && p.init === node && p.id.type === 'Identifier' ? p.id.name : null;
 }
 
 function report(ctx: RuleContext, node: TSESTree.CallExpression, kind: SyncCallKind, where: HandlerContext): void {
-  const suggestion = asyncSuggestion(ctx.lines, node, kind, where);
+  const suggestion = asyncSuggestion(ctx.lines, node, kind, where, ctx.parent);
   ctx.report({
     node,
     confidence: 0.85,
@@ -114,9 +115,9 @@ function report(ctx: RuleContext, node: TSESTree.CallExpression, kind: SyncCallK
  * handler itself, and the call is a whole statement, declaration initialiser, assignment source or return value
  * (where `await` needs no parentheses).
  */
-function asyncSuggestion(lines: readonly string[], node: TSESTree.CallExpression, kind: SyncCallKind, where: HandlerContext): string | undefined {
+function asyncSuggestion(lines: readonly string[], node: TSESTree.CallExpression, kind: SyncCallKind, where: HandlerContext, parent: ParentOf): string | undefined {
   if (kind.promiseCallee === undefined || !where.direct || !where.handler.async) return undefined;
-  const p = node.parent;
+  const p = parent(node);
   const placed =
     p?.type === 'ExpressionStatement' ||
     (p?.type === 'VariableDeclarator' && p.init === node) ||

@@ -67,7 +67,7 @@ export const corsCredentialsWildcard: StaticRule = {
       if (name.length !== ALLOW_ORIGIN.length && name.length !== ALLOW_CREDENTIALS.length) return;
       const header = name.toLowerCase();
       if (header !== ALLOW_ORIGIN && header !== ALLOW_CREDENTIALS) return;
-      const owner = enclosingFunction(node);
+      const owner = enclosingFunction(node, ctx.parent);
       let frame = frames.get(owner);
       if (!frame) frames.set(owner, (frame = { origins: [], credentials: false }));
       if (header === ALLOW_CREDENTIALS) {
@@ -90,7 +90,7 @@ export const corsCredentialsWildcard: StaticRule = {
       },
       Property(node) {
         const key = propertyKeyName(node);
-        if (key !== null && node.parent?.type === 'ObjectExpression') recordHeader(key, node.value, node);
+        if (key !== null && ctx.parent(node)?.type === 'ObjectExpression') recordHeader(key, node.value, node);
       },
       CallExpression(node) {
         const tail = calleeTail(node.callee);
@@ -137,7 +137,7 @@ function checkOptions(ctx: RuleContext, options: TSESTree.ObjectExpression, cred
     return;
   }
   if (hasSpread(options)) return;
-  const call = options.parent;
+  const call = ctx.parent(options);
   if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || !call.arguments.includes(options)) return;
   // fastify.register(cors, { credentials: true }) names the plugin in the first argument.
   const plugin = call.callee.type === 'MemberExpression' && propertyKeyName(call.callee) === 'register' ? call.arguments[0] : call.callee;

@@ -27,11 +27,11 @@ export const insecureRandomness: StaticRule = {
       '`Math.random()` stays fine for jitter, animation and sampling.',
   },
   create(ctx) {
-    const index = createIdentifierIndex();
+    const index = createIdentifierIndex(ctx.parent);
     const calls: TSESTree.CallExpression[] = [];
     ctx.atEnd(() => {
       for (const call of calls) {
-        const destination = findNamedDestination(call, isSecretName, index);
+        const destination = findNamedDestination(call, isSecretName, index, ctx.parent);
         if (!destination) continue;
         ctx.report({
           node: call,

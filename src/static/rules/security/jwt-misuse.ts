@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeName, lastSegment } from '../../ast-helpers.js';
 import type { Severity } from '../../../findings/finding.js';
 import type { RuleContext, StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { calleeTail } from './hardening/callee-tail.js';
 import { constantString } from './hardening/constant-string.js';
 import { createValueResolver, type ValueResolver } from './hardening/create-value-resolver.js';
@@ -60,7 +61,7 @@ export const jwtMisuse: StaticRule = {
   },
   create(ctx) {
     const consts = createValueResolver(ctx.taint);
-    const index = createIdentifierIndex();
+    const index = createIdentifierIndex(ctx.parent);
     let bindings: ModuleBindings = new Map();
     let verifies = false;
     const decodes: TSESTree.CallExpression[] = [];
@@ -69,7 +70,7 @@ export const jwtMisuse: StaticRule = {
       checks.forEach((check) => check());
       if (verifies) return;
       for (const call of decodes) {
-        const use = authUse(call, index, 0);
+        const use = authUse(call, index, 0, ctx.parent);
         if (use === null) continue;
         ctx.report({
           node: call,
@@ -225,11 +226,11 @@ function report(ctx: RuleContext, node: TSESTree.Node, issues: Issue[]): void {
  * in a condition, the payload stored as the request's identity, or returned from an auth-named function.
  * Follows a variable it is stored in once.
  */
-function authUse(expr: TSESTree.Node, index: IdentifierIndex, hops: number): string | null {
+function authUse(expr: TSESTree.Node, index: IdentifierIndex, hops: number, parent: ParentOf): string | null {
   let n = expr;
   const props: string[] = [];
   for (;;) {
-    const p = n.parent;
+    const p = parent(n);
     if (p?.type === 'MemberExpression' && p.object === n) {
       const key = propertyKeyName(p);
       if (key !== null) props.push(key);
@@ -237,10 +238,15 @@ function authUse(expr: TSESTree.Node, index: IdentifierIndex, hops: number): str
     n = p;
   }
   const claim = props.find((p) => IDENTITY_CLAIMS.has(p));
-  if (claim !== undefined && inCondition(n)) return `its unverified \`${claim}\` claim decides a condition`;
+  if (claim !== undefined && inCondition(n, parent)) return `its unverified \`${claim}\` claim decides a condition`;
   let v = n;
-  while (v.parent?.type === 'Property' && v.parent.value === v && v.parent.parent?.type === 'ObjectExpression') v = v.parent.parent;
-  const p = v.parent;
+  for (;;) {
+    const property = parent(v);
+    const object = property?.type === 'Property' && property.value === v ? parent(property) : undefined;
+    if (object?.type !== 'ObjectExpression') break;
+    v = object;
+  }
+  const p = parent(v);
   if (p?.type === 'AssignmentExpression' && p.right === v && p.left.type === 'MemberExpression') {
     const key = propertyKeyName(p.left);
     if (key !== null && IDENTITY_TARGETS.has(key)) return `the result is stored as \`${calleeName(p.left) ?? key}\``;
@@ -248,8 +254,8 @@ function authUse(expr: TSESTree.Node, index: IdentifierIndex, hops: number): str
   if (props.length > 0 && !(props.length === 1 && props[0] === 'payload')) return null;
   if (p?.type === 'VariableDeclarator' && p.init === v && hops === 0) {
     if (p.id.type === 'Identifier') {
-      for (const ref of index.referencesTo(p.id.name, enclosingFunction(p), p.id)) {
-        const use = authUse(ref, index, 1);
+      for (const ref of index.referencesTo(p.id.name, enclosingFunction(p, parent), p.id)) {
+        const use = authUse(ref, index, 1, parent);
         if (use !== null) return use;
       }
     } else if (p.id.type === 'ObjectPattern') {
@@ -258,17 +264,17 @@ function authUse(expr: TSESTree.Node, index: IdentifierIndex, hops: number): str
     }
   }
   if ((p?.type === 'ReturnStatement' && p.argument === v) || (p?.type === 'ArrowFunctionExpression' && p.body === v)) {
-    const fn = enclosingFunction(v);
-    const name = fn.type === 'Program' ? null : functionName(fn);
+    const fn = enclosingFunction(v, parent);
+    const name = fn.type === 'Program' ? null : functionName(fn, parent);
     if (name !== null && AUTH_FUNCTION.test(name)) return `it is returned from \`${name}()\``;
   }
   return null;
 }
 
 /** True when the expression's value decides a branch: a test, a comparison, a switch. */
-function inCondition(node: TSESTree.Node): boolean {
+function inCondition(node: TSESTree.Node, parent: ParentOf): boolean {
   let n = node;
-  for (let p = n.parent; p; n = p, p = p.parent) {
+  for (let p = parent(n); p; n = p, p = parent(p)) {
     switch (p.type) {
       case 'IfStatement':
       case 'ConditionalExpression':

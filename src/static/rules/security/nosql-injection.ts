@@ -61,7 +61,7 @@ export const nosqlInjection: StaticRule = {
   create(ctx) {
     return {
       Property(node) {
-        if (node.computed || keyName(node.key) !== '$where' || node.parent.type !== 'ObjectExpression') return;
+        if (node.computed || keyName(node.key) !== '$where' || ctx.parent(node)?.type !== 'ObjectExpression') return;
         const value = unwrap(node.value);
         if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') return;
         ctx.atEnd(() => reportWhere(ctx, node, value));

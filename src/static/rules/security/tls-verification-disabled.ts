@@ -40,7 +40,7 @@ export const tlsVerificationDisabled: StaticRule = {
   create(ctx) {
     return {
       Property(node) {
-        const parent = node.parent;
+        const parent = ctx.parent(node);
         if (parent?.type !== 'ObjectExpression') return;
         const key = propertyKeyName(node);
         if (key === null) return;

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeName, lastSegment, unwrap } from '../../ast-helpers.js';
 import type { RuleContext, StaticRule } from '../../rule.js';
+import type { ParentOf } from '../../traverse.js';
 import { calleeTail } from './hardening/callee-tail.js';
 import { constantString } from './hardening/constant-string.js';
 import { createValueResolver, type ValueResolver } from './hardening/create-value-resolver.js';
@@ -41,7 +42,7 @@ export const weakCrypto: StaticRule = {
   },
   create(ctx) {
     const consts = createValueResolver(ctx.taint);
-    const index = createIdentifierIndex();
+    const index = createIdentifierIndex(ctx.parent);
     const deferred: Array<() => void> = [];
     ctx.atEnd(() => deferred.forEach((fn) => fn()));
     return {
@@ -62,7 +63,7 @@ export const weakCrypto: StaticRule = {
           const first = args[0];
           deferred.push(() => {
             const algorithm = constantString(first, consts)?.toLowerCase();
-            if (algorithm && WEAK_HASHES.has(algorithm)) checkPasswordHash(ctx, node, algorithm, hashedData(node, index), index);
+            if (algorithm && WEAK_HASHES.has(algorithm)) checkPasswordHash(ctx, node, algorithm, hashedData(node, index, ctx.parent), index);
           });
         } else if (HASH_FUNCTIONS.has(method) && args[0] && (name === method || /crypto/i.test(name))) {
           const data = args[0];
@@ -87,23 +88,26 @@ export const weakCrypto: StaticRule = {
 };
 
 /** Arguments of `.update(...)` on a hash: chained (`createHash().update(x)`) or through a variable. */
-function hashedData(call: TSESTree.CallExpression, index: IdentifierIndex): TSESTree.Node[] {
+function hashedData(call: TSESTree.CallExpression, index: IdentifierIndex, parent: ParentOf): TSESTree.Node[] {
   const data: TSESTree.Node[] = [];
   const fromChain = (start: TSESTree.Node): void => {
     let n = start;
-    while (n.parent?.type === 'MemberExpression' && n.parent.object === n && n.parent.parent?.type === 'CallExpression' && n.parent.parent.callee === n.parent) {
-      const member = n.parent;
+    for (;;) {
+      const member = parent(n);
+      if (member?.type !== 'MemberExpression' || member.object !== n) break;
+      const chained = parent(member);
+      if (chained?.type !== 'CallExpression' || chained.callee !== member) break;
       if (!member.computed && member.property.type === 'Identifier' && member.property.name === 'update') {
-        const arg = n.parent.parent.arguments[0];
+        const arg = chained.arguments[0];
         if (arg) data.push(arg);
       }
-      n = n.parent.parent;
+      n = chained;
     }
   };
   fromChain(call);
-  const declarator = call.parent;
+  const declarator = parent(call);
   if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') {
-    for (const ref of index.referencesTo(declarator.id.name, enclosingFunction(declarator), declarator.id)) fromChain(ref);
+    for (const ref of index.referencesTo(declarator.id.name, enclosingFunction(declarator, parent), declarator.id)) fromChain(ref);
   }
   return data;
 }
@@ -116,9 +120,9 @@ function checkPasswordHash(ctx: RuleContext, call: TSESTree.CallExpression, algo
   let word = data.map(namesIn).flat().map(passwordWordIn).find((w) => w !== null) ?? null;
   let confidence = 0.9;
   if (word === null) {
-    const destination = findNamedDestination(call, (n) => passwordWordIn(n) !== null, index, 2);
-    const fn = enclosingFunction(call);
-    const fnName = fn.type === 'Program' ? null : functionName(fn);
+    const destination = findNamedDestination(call, (n) => passwordWordIn(n) !== null, index, ctx.parent, 2);
+    const fn = enclosingFunction(call, ctx.parent);
+    const fnName = fn.type === 'Program' ? null : functionName(fn, ctx.parent);
     const name = destination?.name ?? (fnName !== null && passwordWordIn(fnName) !== null ? fnName : null);
     if (name === null) return;
     word = passwordWordIn(name);

@@ -113,7 +113,7 @@ export const xss: StaticRule = {
         dom(node, htmlOf(node.value.expression), '`dangerouslySetInnerHTML`');
       },
       Property(node) {
-        if (node.computed || node.key.type !== 'Identifier' || node.key.name !== 'dangerouslySetInnerHTML' || node.parent.type !== 'ObjectExpression') return;
+        if (node.computed || node.key.type !== 'Identifier' || node.key.name !== 'dangerouslySetInnerHTML' || ctx.parent(node)?.type !== 'ObjectExpression') return;
         dom(node, htmlOf(node.value), '`dangerouslySetInnerHTML`');
       },
     };

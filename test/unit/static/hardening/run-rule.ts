@@ -4,7 +4,7 @@ import { analyzeFile } from '../../../../src/static/analyze-file.js';
 import type { RuleContext, StaticRule } from '../../../../src/static/rule.js';
 import { createTaintTracker } from '../../../../src/static/taint/create-taint-tracker.js';
 import type { TaintVerdict } from '../../../../src/static/taint/types.js';
-import { createHandlerTable, traverse } from '../../../../src/static/traverse.js';
+import { createHandlerTable, createWalk } from '../../../../src/static/traverse.js';
 
 export interface RunOptions {
   /** Defaults to a .ts path; use .js/.jsx for JSX. */
@@ -29,7 +29,8 @@ export function runRule(rule: StaticRule, code: string, options: RunOptions = {}
   }
   // With stubbed verdicts: the same steps as analyzeFile, with `taint.of` answered from the table first.
   const ast = parse(code, { loc: true, range: true, jsx: /\.[jt]sx$|\.js$/.test(path) });
-  const tracker = createTaintTracker();
+  const walk = createWalk(ast);
+  const tracker = createTaintTracker(walk.parent);
   const table = options.taint;
   const findings: RawFinding[] = [];
   const deferred: Array<() => void> = [];
@@ -52,6 +53,7 @@ export function runRule(rule: StaticRule, code: string, options: RunOptions = {}
         ...(r.suggestion !== undefined ? { suggestion: r.suggestion } : {}),
       }),
     atEnd: (fn) => deferred.push(fn),
+    parent: walk.parent,
     taint: {
       ...tracker.query,
       of: (node, sink) => {
@@ -62,8 +64,7 @@ export function runRule(rule: StaticRule, code: string, options: RunOptions = {}
     },
   };
   const visitor = rule.create(ctx) as Record<string, ((n: TSESTree.Node) => void) | undefined>;
-  traverse(
-    ast,
+  walk.run(
     createHandlerTable(),
     (n: TSESTree.Node) => {
       tracker.enter(n);

@@ -2,7 +2,7 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { astParseOptions } from '../../../../src/static/analyze-file.js';
 import { createTaintTracker } from '../../../../src/static/taint/create-taint-tracker.js';
 import type { SinkKind, TaintQuery } from '../../../../src/static/taint/types.js';
-import { createHandlerTable, traverse } from '../../../../src/static/traverse.js';
+import { createHandlerTable, createWalk } from '../../../../src/static/traverse.js';
 
 /**
  * The verdict for the first argument of every `sink(value[, 'sql'])` call in `code`, in source order, as
@@ -20,10 +20,10 @@ export function verdictsOf(code: string, path = 'src/file.ts'): string[] {
 /** The `sink(...)` calls of `code` and the tracker's query, after one traversal. */
 export function track(code: string, path = 'src/file.ts'): { sinks: TSESTree.CallExpression[]; query: TaintQuery } {
   const ast = parse(code, astParseOptions(path));
-  const tracker = createTaintTracker();
+  const walk = createWalk(ast);
+  const tracker = createTaintTracker(walk.parent);
   const sinks: TSESTree.CallExpression[] = [];
-  traverse(
-    ast,
+  walk.run(
     createHandlerTable(),
     (node: TSESTree.Node) => {
       tracker.enter(node);

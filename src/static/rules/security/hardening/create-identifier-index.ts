@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { ParentOf } from '../../../traverse.js';
 
 /** The identifiers of one file that read or write a binding, grouped by name. */
 export interface IdentifierIndex {
@@ -14,11 +15,11 @@ export interface IdentifierIndex {
  * by source range, so an inner binding that shadows the name is counted too; callers use this to widen
  * a search, never to prove safety.
  */
-export function createIdentifierIndex(): IdentifierIndex {
+export function createIdentifierIndex(parent: ParentOf): IdentifierIndex {
   let byName: Map<string, TSESTree.Identifier[]> | null = null;
   return {
     referencesTo(name, scope, except) {
-      byName ??= build(root(scope));
+      byName ??= build(root(scope, parent));
       const [from, to] = scope.range;
       return (byName.get(name) ?? []).filter((n) => n !== except && n.range[0] >= from && n.range[1] <= to);
     },
@@ -27,10 +28,11 @@ export function createIdentifierIndex(): IdentifierIndex {
 
 function build(program: TSESTree.Node): Map<string, TSESTree.Identifier[]> {
   const byName = new Map<string, TSESTree.Identifier[]>();
-  const stack: TSESTree.Node[] = [program];
+  // Each entry carries its parent: this walk knows it, where asking `ParentOf` would search from the root per node.
+  const stack: Array<[TSESTree.Node, TSESTree.Node | undefined]> = [[program, undefined]];
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'Identifier' && isReference(node)) {
+    const [node, p] = stack.pop()!;
+    if (node.type === 'Identifier' && isReference(node, p)) {
       const list = byName.get(node.name);
       if (list) list.push(node);
       else byName.set(node.name, [node]);
@@ -38,21 +40,21 @@ function build(program: TSESTree.Node): Map<string, TSESTree.Identifier[]> {
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const c of child) if (c !== null && typeof c === 'object') stack.push(c as TSESTree.Node);
-      } else if (child !== null && typeof child === 'object') stack.push(child as TSESTree.Node);
+        for (const c of child) if (c !== null && typeof c === 'object') stack.push([c as TSESTree.Node, node]);
+      } else if (child !== null && typeof child === 'object') stack.push([child as TSESTree.Node, node]);
     }
   }
   return byName;
 }
 
-function root(node: TSESTree.Node): TSESTree.Node {
+function root(node: TSESTree.Node, parent: ParentOf): TSESTree.Node {
   let n = node;
-  while (n.parent) n = n.parent;
+  for (let p = parent(n); p; p = parent(n)) n = p;
   return n;
 }
 
-function isReference(node: TSESTree.Identifier): boolean {
-  const p = node.parent;
+/** Whether `node`, a child of `p`, reads or writes a binding. */
+function isReference(node: TSESTree.Identifier, p: TSESTree.Node | undefined): boolean {
   if (!p) return false;
   switch (p.type) {
     case 'MemberExpression':

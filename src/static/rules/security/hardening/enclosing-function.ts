@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ParentOf } from '../../../traverse.js';
 
 /** A function node: declaration, expression or arrow. */
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -9,11 +10,11 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
 }
 
 /** The nearest function around `node` (not `node` itself), or the program when there is none. */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program {
-  let n = node.parent;
+export function enclosingFunction(node: TSESTree.Node, parent: ParentOf): FunctionNode | TSESTree.Program {
+  let n = parent(node);
   while (n) {
     if (isFunctionNode(n) || n.type === 'Program') return n;
-    n = n.parent;
+    n = parent(n);
   }
-  throw new Error('enclosingFunction: node is not attached to a program (was it reached by the traversal?)');
+  throw new Error('enclosingFunction: node is not in the file `parent` answers for (pass the `ctx.parent` of the file the node was parsed from)');
 }

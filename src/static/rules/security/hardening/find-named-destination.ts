@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeName, lastSegment } from '../../../ast-helpers.js';
+import type { ParentOf } from '../../../traverse.js';
 import { constantString } from './constant-string.js';
 import { enclosingFunction } from './enclosing-function.js';
 import type { IdentifierIndex } from './create-identifier-index.js';
@@ -25,6 +26,7 @@ export function findNamedDestination(
   start: TSESTree.Node,
   accept: (name: string) => boolean,
   index: IdentifierIndex,
+  parent: ParentOf,
   maxHops = 3,
 ): NamedDestination | null {
   const seen = new Set<TSESTree.Node>();
@@ -36,7 +38,7 @@ export function findNamedDestination(
     const found = climb(node, (name) => accept(name), (name, scope, except) => {
       if (hops >= maxHops) return;
       for (const ref of index.referencesTo(name, scope, except)) queue.push({ node: ref, hops: hops + 1 });
-    });
+    }, parent);
     if (found !== null) return { name: found, hops };
   }
   return null;
@@ -45,11 +47,11 @@ export function findNamedDestination(
 type Follow = (name: string, scope: TSESTree.Node, except?: TSESTree.Node) => void;
 
 /** Climbs from one expression; returns the first accepted name, queueing variables and functions to follow. */
-function climb(start: TSESTree.Node, accept: (name: string) => boolean, follow: Follow): string | null {
+function climb(start: TSESTree.Node, accept: (name: string) => boolean, follow: Follow, parent: ParentOf): string | null {
   const offer = (name: string | null): string | null => (name !== null && accept(name) ? name : null);
   let n = start;
   for (let guard = 0; guard < 100; guard++) {
-    const p = n.parent;
+    const p = parent(n);
     if (!p) return null;
     switch (p.type) {
       case 'MemberExpression':
@@ -71,7 +73,7 @@ function climb(start: TSESTree.Node, accept: (name: string) => boolean, follow: 
         if (p.init !== n || p.id.type !== 'Identifier') return null;
         const hit = offer(p.id.name);
         if (hit) return hit;
-        follow(p.id.name, enclosingFunction(p), p.id);
+        follow(p.id.name, enclosingFunction(p, parent), p.id);
         return null;
       }
       case 'AssignmentExpression': {
@@ -79,7 +81,7 @@ function climb(start: TSESTree.Node, accept: (name: string) => boolean, follow: 
         if (p.left.type === 'Identifier') {
           const hit = offer(p.left.name);
           if (hit) return hit;
-          follow(p.left.name, enclosingFunction(p), p.left);
+          follow(p.left.name, enclosingFunction(p, parent), p.left);
           return null;
         }
         if (p.left.type === 'MemberExpression') {
@@ -98,12 +100,12 @@ function climb(start: TSESTree.Node, accept: (name: string) => boolean, follow: 
         break;
       }
       case 'ReturnStatement': {
-        const fn = enclosingFunction(p);
+        const fn = enclosingFunction(p, parent);
         if (fn.type === 'Program') return null;
         if (fn.type === 'FunctionDeclaration') {
           if (!fn.id) return null;
           const hit = offer(fn.id.name);
-          if (!hit) follow(fn.id.name, root(fn), fn.id);
+          if (!hit) follow(fn.id.name, root(fn, parent), fn.id);
           return hit;
         }
         // A function expression's result goes wherever the function goes: a variable, a property, a callback.
@@ -151,8 +153,8 @@ function climb(start: TSESTree.Node, accept: (name: string) => boolean, follow: 
   return null;
 }
 
-function root(node: TSESTree.Node): TSESTree.Node {
+function root(node: TSESTree.Node, parent: ParentOf): TSESTree.Node {
   let n = node;
-  while (n.parent) n = n.parent;
+  for (let p = parent(n); p; p = parent(n)) n = p;
   return n;
 }

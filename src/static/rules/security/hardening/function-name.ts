@@ -1,4 +1,5 @@
 import { calleeName, lastSegment } from '../../../ast-helpers.js';
+import type { ParentOf } from '../../../traverse.js';
 import type { FunctionNode } from './enclosing-function.js';
 import { propertyKeyName } from './property-key-name.js';
 
@@ -7,9 +8,9 @@ import { propertyKeyName } from './property-key-name.js';
  * (`const hashPassword = () => ...`, `{ hashPassword() {} }`, `exports.hashPassword = function`). Null
  * for anonymous callbacks.
  */
-export function functionName(fn: FunctionNode): string | null {
+export function functionName(fn: FunctionNode, parent: ParentOf): string | null {
   if (fn.id) return fn.id.name;
-  const p = fn.parent;
+  const p = parent(fn);
   if (!p) return null;
   if (p.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
   if ((p.type === 'Property' || p.type === 'MethodDefinition' || p.type === 'PropertyDefinition') && p.value === fn) return propertyKeyName(p);

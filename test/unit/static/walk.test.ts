@@ -1,0 +1,89 @@
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { describe, expect, it } from 'vitest';
+import { astParseOptions } from '../../../src/static/analyze-file.js';
+import { createHandlerTable, createWalk, type ParentOf } from '../../../src/static/traverse.js';
+
+const CODE = [
+  "import { a } from 'a';",
+  'const o = { a, b: [1, , a], ...rest };',
+  'export default class C<T> extends Base { @dec m(@p x = 1, { y } = {}) { return <div>{x}</div>; } }',
+  'label: for (const [k, v] of Object.entries(o)) if (k) { try { f`t${v}`; } catch { } } else break label;',
+  'type U = { [K in keyof T]: T[K] } | (() => void);',
+].join('\n');
+
+/** Every node of `ast` with its parent as typescript-estree's own traversal sets it. */
+function expectedParents(code: string): Array<[TSESTree.Node, TSESTree.Node | undefined]> {
+  const ast = parse(code, astParseOptions('x.tsx'));
+  const pairs: Array<[TSESTree.Node, TSESTree.Node | undefined]> = [];
+  simpleTraverse(ast, { enter: (node, parent) => pairs.push([node, parent]) });
+  return pairs;
+}
+
+describe('createWalk', () => {
+  it('answers the parent of every node while it is visited, the same as the parser library does', () => {
+    const ast = parse(CODE, astParseOptions('x.tsx'));
+    const walk = createWalk(ast);
+    const seen: Array<[string, string | undefined]> = [];
+    walk.run(createHandlerTable(), (node) => seen.push([node.type, walk.parent(node)?.type]), () => undefined);
+    const expected = expectedParents(CODE).map(([n, p]) => [n.type, p?.type]);
+    expect(seen).toEqual(expected);
+    expect(seen.length).toBeGreaterThan(80);
+  });
+
+  it('answers for any node after the walk, by descending the ranges, including nodes that share a range', () => {
+    const ast = parse(CODE, astParseOptions('x.tsx'));
+    const walk = createWalk(ast);
+    const nodes: TSESTree.Node[] = [];
+    walk.run(createHandlerTable(), (node) => nodes.push(node), () => undefined);
+    const expected = new Map<TSESTree.Node, TSESTree.Node | undefined>();
+    simpleTraverse(ast, { enter: (node, parent) => expected.set(node, parent) });
+    // Reverse document order, so each answer needs a fresh path rather than the last one.
+    for (const node of [...nodes].reverse()) expect(walk.parent(node)).toBe(expected.get(node));
+    // `{ a }`: the shorthand property's key and value are two nodes with the same range.
+    const shorthand = nodes.find((n): n is TSESTree.Property => n.type === 'Property' && n.shorthand)!;
+    expect(shorthand.key).not.toBe(shorthand.value);
+    expect(walk.parent(shorthand.value)).toBe(shorthand);
+    expect(walk.parent(shorthand.key)).toBe(shorthand);
+  });
+
+  it('answers for nodes off the current path during the walk, and walking up from them reaches the root', () => {
+    const ast = parse(CODE, astParseOptions('x.tsx'));
+    const walk = createWalk(ast);
+    let asked: Array<string | undefined> = [];
+    const table = createHandlerTable();
+    walk.run(
+      table,
+      (node) => {
+        // From inside the class, ask about the first statement's import specifier (already left).
+        if (node.type === 'ReturnStatement') asked = chain(walk.parent, (ast.body[0] as TSESTree.ImportDeclaration).specifiers[0]!);
+      },
+      () => undefined,
+    );
+    expect(asked).toEqual(['ImportDeclaration', 'Program', undefined]);
+  });
+
+  it('gives undefined for the root and for a node of another file', () => {
+    const ast = parse(CODE, astParseOptions('x.tsx'));
+    const other = parse('let z = 1;', astParseOptions('y.ts'));
+    const walk = createWalk(ast);
+    expect(walk.parent(ast)).toBeUndefined();
+    expect(walk.parent(other.body[0]!)).toBeUndefined();
+  });
+
+  it('writes nothing on the nodes', () => {
+    const ast = parse(CODE, astParseOptions('x.tsx'));
+    const walk = createWalk(ast);
+    let withParent = 0;
+    walk.run(createHandlerTable(), (node) => void (Object.hasOwn(node, 'parent') && withParent++), () => undefined);
+    expect(withParent).toBe(0);
+  });
+});
+
+function chain(parent: ParentOf, from: TSESTree.Node): Array<string | undefined> {
+  const out: Array<string | undefined> = [];
+  for (let n = parent(from); ; n = parent(n)) {
+    out.push(n?.type);
+    if (n === undefined) return out;
+  }
+}
