@@ -99,7 +99,7 @@ export function createWalk(root: TSESTree.Node): Walk {
     }
     i = side.lastIndexOf(node);
     if (i < 0) {
-      side = pathTo(root, node) ?? [];
+      side = pathTo(root, node, side) ?? [];
       i = side.length - 1;
       if (i < 0) return undefined;
     }
@@ -155,10 +155,25 @@ export function traverse(root: TSESTree.Node, before: NodeHandler, after: NodeHa
 /**
  * The nodes from `root` down to `target`, both included, or null when `target` is not under `root`. Descends
  * only into children whose range holds the target's (children's ranges nest in their parent's); should a
- * parser quirk break that, the search is repeated over every node.
+ * parser quirk break that, the search is repeated over every node. Starts from the deepest node of `near` (the
+ * previous answer's path) whose range holds the target: the taint tracker asks about the assignments of a file
+ * in source order, so consecutive questions share most of their path.
  */
-function pathTo(root: Node, target: Node): Node[] | null {
+function pathTo(root: Node, target: Node, near: readonly Node[]): Node[] | null {
   const [start, end] = target.range;
+  let from = 0;
+  for (let i = near.length - 1; i > 0; i--) {
+    const r = near[i]!.range;
+    if (near[i] !== target && r[0] <= start && end <= r[1]) {
+      from = i;
+      break;
+    }
+  }
+  if (from > 0) {
+    const out = near.slice(0, from);
+    const rest = pathTo(near[from]!, target, []);
+    if (rest !== null) return out.concat(rest);
+  }
   const out: Node[] = [];
   const search = (node: Node, pruned: boolean): boolean => {
     out.push(node);
@@ -169,6 +184,15 @@ function pathTo(root: Node, target: Node): Node[] | null {
         const child = (node as unknown as Record<string, unknown>)[keys[i]!];
         if (child === null || typeof child !== 'object') continue;
         const list = (Array.isArray(child) ? child : [child]) as Array<Node | null>;
+        // Statement lists can hold thousands of nodes (a bundle's top level): try the one a binary search on
+        // their source order points at before scanning them all, so a question stays O(depth x log width).
+        // Should a list not be in source order after all, the search over every node below still finds the target.
+        const guess = pruned ? lastStartingAtOrBefore(list, start) : SCAN;
+        if (guess !== SCAN) {
+          const c = guess >= 0 ? list[guess]! : null;
+          if (c !== null && (c === target || (c.range[0] <= start && end <= c.range[1])) && search(c, true)) return true;
+          continue;
+        }
         for (let j = 0; j < list.length; j++) {
           const c = list[j];
           if (c === null || c === undefined || typeof c !== 'object') continue;
@@ -183,4 +207,30 @@ function pathTo(root: Node, target: Node): Node[] | null {
   if (search(root, true)) return out;
   out.length = 0;
   return search(root, false) ? out : null;
+}
+
+/** `lastStartingAtOrBefore`: scan this list instead. */
+const SCAN = -2;
+
+/**
+ * The index of the last node of `list` that starts at or before `start`, for lists in source order; -1 when
+ * none does; `SCAN` when the list is short or holds holes (the caller scans it then).
+ */
+function lastStartingAtOrBefore(list: ReadonlyArray<Node | null>, start: number): number {
+  if (list.length < 8) return SCAN;
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const node = list[mid];
+    if (node === null || node === undefined) return SCAN;
+    if (node.range[0] <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }

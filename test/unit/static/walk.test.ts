@@ -47,6 +47,23 @@ describe('createWalk', () => {
     expect(walk.parent(shorthand.key)).toBe(shorthand);
   });
 
+  it('answers in wide lists (a bundle-sized top level, arrays with holes, long argument lists) as the parser library does', () => {
+    const code = [
+      ...Array.from({ length: 300 }, (_, i) => `var v${i} = f(${i}, [${i}, , 2, 3, 4, 5, 6, 7, 8, 9], { a: ${i}, b, c, d, e, f, g, h, i });`),
+      'call(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, (x) => { for (;;) { if (x) { return x; } } });',
+    ].join('\n');
+    const ast = parse(code, astParseOptions('bundle.js'));
+    const walk = createWalk(ast);
+    const nodes: TSESTree.Node[] = [];
+    walk.run(createHandlerTable(), (node) => nodes.push(node), () => undefined);
+    const expected = new Map<TSESTree.Node, TSESTree.Node | undefined>();
+    simpleTraverse(ast, { enter: (node, parent) => expected.set(node, parent) });
+    // Every third node, from the end backwards: each question starts a new path far from the last one.
+    const asked = [...nodes].reverse().filter((_, i) => i % 3 === 0);
+    expect(asked.length).toBeGreaterThan(3000);
+    for (const node of asked) expect(walk.parent(node)).toBe(expected.get(node));
+  });
+
   it('answers for nodes off the current path during the walk, and walking up from them reaches the root', () => {
     const ast = parse(CODE, astParseOptions('x.tsx'));
     const walk = createWalk(ast);
