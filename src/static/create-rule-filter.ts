@@ -4,10 +4,16 @@ import type { StaticRule } from './rule.js';
 export type RuleFilter = (text: string) => readonly boolean[];
 
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+/**
+ * An escape that can spell a name without its letters: `ev\u0061l(x)` calls `eval`, `cp['ex\x65c']` reads
+ * `exec`, `'ex\<newline>ec'` is `'exec'`. A text holding one runs every rule, so no word can be hidden.
+ */
+const NAME_ESCAPE = /\\(?:u|x|[0-7]|\r|\n|\u2028|\u2029)/;
 
 /**
  * Builds the text prefilter for a rule list from the rules' `needs` words: a rule without `needs` always runs,
- * one with `needs` runs when at least one of its words occurs in the text (case-sensitive). All words go into
+ * one with `needs` runs when at least one of its words occurs in the text (case-sensitive), or when the text
+ * holds an escape that could spell a word (`NAME_ESCAPE`). All words go into
  * one regular expression so the text is scanned once for every rule, not once per rule (per-rule scans cost
  * about as much as the rules they skipped, measured with bench/static.bench.ts).
  */
@@ -21,6 +27,7 @@ export function createRuleFilter(rules: readonly StaticRule[]): RuleFilter {
   /** For each word as matched: the rules it satisfies (those needing it or one of its prefixes). */
   const satisfied = new Map(words.map((m) => [m, rules.flatMap((r, i) => (r.needs?.some((w) => m.startsWith(w)) ? [i] : []))]));
   return (text) => {
+    if (NAME_ESCAPE.test(text)) return everyRule;
     const ok = rules.map((r) => r.needs === undefined);
     let left = filtered;
     pattern.lastIndex = 0;

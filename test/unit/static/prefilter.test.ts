@@ -38,6 +38,24 @@ describe('createRuleFilter', () => {
     expect(filter('execa(cmd)')).toEqual([false, false, true, true]);
   });
 
+  it('runs every rule on a text with an escape that can spell a name', () => {
+    const filter = createRuleFilter([probe('a', ['eval']).rule, probe('b', ['exec']).rule]);
+    expect(filter('let x = 1;')).toEqual([false, false]);
+    for (const text of ['ev\\u0061l(x)', "cp['ex\\x65c'](c)", "cp['ex\\145c'](c)", "cp['ex\\\nec'](c)", "cp['ex\\\r\nec'](c)"]) {
+      expect(filter(text), text).toEqual([true, true]);
+    }
+    // Other escapes spell no letter.
+    expect(filter("'a\\nb\\t'")).toEqual([false, false]);
+  });
+
+  it('finds an escaped call with the prefilter as without it', () => {
+    const rules: EnabledRule[] = AST_RULES.map((rule) => ({ rule, severity: 'info' }));
+    const code = "import cp from 'node:child_process';\nexport function run(req: any) {\n  ev\\u0061l(req.query.code);\n  cp.ex\\u0065c(req.query.cmd);\n}\n";
+    const withFilter = analyzeFile('src/a.ts', code, rules);
+    expect(withFilter).toEqual(analyzeFile('src/a.ts', code, rules, { prefilter: false }));
+    expect(withFilter.ok && withFilter.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['3 code-injection', '4 command-injection']);
+  });
+
   it('treats regular-expression characters in words literally', () => {
     const filter = createRuleFilter([probe('a', ['a.b']).rule]);
     expect(filter('axb')).toEqual([false]);

@@ -6,6 +6,7 @@ type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
 
 /** `array.forEach(async (x) => { await ... })`: forEach does not wait, so the work runs unawaited. */
 export const awaitInForEach: StaticRule = {
+  // Necessary for any finding: every finding holds an `await` (keywords cannot be escaped).
   needs: ['await'],
   doc: {
     id: 'await-in-foreach',
@@ -18,18 +19,19 @@ export const awaitInForEach: StaticRule = {
       '`await Promise.all(items.map(async (x) => ...))` for parallel work.',
   },
   create(ctx) {
-    const reported = new Set<TSESTree.Node>();
+    // Made on the first report: most files have none.
+    let reported: Set<TSESTree.Node> | null = null;
     // Awaits are rare next to functions: walking up from each await to its function costs less than a
     // function stack kept through every file.
     const check = (node: TSESTree.Node): void => {
       const fn = enclosingFunction(node, ctx.parent);
       if (!fn?.async) return;
       const call = ctx.parent(fn);
-      if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || reported.has(call)) return;
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || reported?.has(call)) return;
       const callee = call.callee;
       if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
       if (callee.property.name !== 'forEach') return;
-      reported.add(call);
+      (reported ??= new Set()).add(call);
       ctx.report({
         node: call,
         message:

@@ -3,6 +3,9 @@ import type { StaticRule } from '../../rule.js';
 
 type Kind = 'init' | 'get' | 'set';
 
+/** Objects with up to this many properties are checked pair by pair. */
+const SMALL = 8;
+
 /**
  * The same key twice in one object literal: `{ id: a, name, id: b }`. Keys are compared by value, so `1`, `'1'`
  * and `0x1` collide. Computed keys and spreads are ignored; one getter plus one setter for a key is a pair, not a
@@ -24,14 +27,15 @@ export const duplicateKeys: StaticRule = {
       ObjectExpression(node) {
         const props = node.properties;
         if (props.length < 2) return;
-        // A set of keys for the common case (no duplicate); earlier properties are searched only on a repeat.
-        const seen = new Set<string>();
+        // Most objects are small: their keys are compared with the earlier ones directly, without allocating. A big
+        // one gets a set of keys, and its earlier properties are searched only on a repeat.
+        const seen = props.length > SMALL ? new Set<string>() : null;
         for (let i = 0; i < props.length; i++) {
           const p = props[i]!;
           if (p.type !== 'Property' || p.computed) continue;
           const key = keyOf(p.key);
           if (key === null) continue;
-          if (!seen.has(key)) {
+          if (seen !== null && !seen.has(key)) {
             seen.add(key);
             continue;
           }

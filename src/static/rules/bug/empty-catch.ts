@@ -7,6 +7,8 @@ import { sourceText } from './source-text.js';
  * states the intent too and is accepted.
  */
 export const emptyCatch: StaticRule = {
+  // Necessary for any finding: every finding is a `catch` clause (keywords cannot be escaped).
+  needs: ['catch'],
   doc: {
     id: 'empty-catch',
     title: 'Empty `catch` block',

@@ -35,6 +35,8 @@ const GLOBALS = new Set(['window', 'globalThis', 'self']);
  * is usually deliberate and `await` is not an option.
  */
 export const floatingPromise: StaticRule = {
+  // Necessary for any finding: every finding sits in a function declared `async` (keywords cannot be escaped).
+  needs: ['async'],
   doc: {
     id: 'floating-promise',
     title: 'Promise neither awaited nor handled',
@@ -47,17 +49,26 @@ export const floatingPromise: StaticRule = {
       'handle its errors: `void sendEmail(user).catch((err) => log.error({ err }))`.',
   },
   create(ctx) {
-    // Statements are picked out by shape while the file is walked; names are resolved once it is done.
-    const candidates: Array<{ call: Call; statement: TSESTree.ExpressionStatement }> = [];
+    // Statements are picked out by shape and, for those in an async function, names are resolved while the statement
+    // is visited: it is on the walk's path then, so its ancestors (where the names are declared) are cheap to reach.
+    // Reports wait for the end of the file, so findings keep the order they had when names were resolved there. Most
+    // files keep nothing: the list is made on first use.
+    let found: Found[] | null = null;
     return {
       ExpressionStatement(node) {
-        collectDiscarded(node.expression, node, candidates);
+        // Emptied first, so that calls left there by a statement that threw cannot leak into this one.
+        DISCARDED.length = 0;
+        collectDiscarded(node.expression, DISCARDED);
+        if (DISCARDED.length === 0 || !enclosingFunction(node, ctx.parent)?.async) return;
+        for (let i = 0; i < DISCARDED.length; i++) {
+          const call = DISCARDED[i]!;
+          const what = evidentPromise(call, node, ctx.parent);
+          if (what !== null) (found ??= []).push({ call, statement: node, what });
+        }
       },
       'Program:exit'() {
-        for (const { call, statement } of candidates) {
-          if (!enclosingFunction(statement, ctx.parent)?.async) continue;
-          const what = evidentPromise(call, ctx.parent);
-          if (what === null) continue;
+        if (found === null) return;
+        for (const { call, statement, what } of found) {
           const suggestion = unwrap(statement.expression) === call ? withAwait(ctx.lines, call) : undefined;
           ctx.report({
             node: call,
@@ -71,24 +82,34 @@ export const floatingPromise: StaticRule = {
   },
 };
 
+/** A discarded call that is evidently a promise, and why (the start of the message). */
+interface Found {
+  call: Call;
+  statement: TSESTree.ExpressionStatement;
+  what: string;
+}
+
+/** The discarded calls of the statement being visited: one scratch list for every file, as files are analysed one at a time. */
+const DISCARDED: Call[] = [];
+
 /** Pushes the calls a statement throws away (`f();`, `a && f();`, `c ? f() : g();`, `f(), g();`) that could be promises. */
-function collectDiscarded(expression: TSESTree.Expression, statement: TSESTree.ExpressionStatement, out: Array<{ call: Call; statement: TSESTree.ExpressionStatement }>): void {
+function collectDiscarded(expression: TSESTree.Expression, out: Call[]): void {
   let n = unwrap(expression);
   if (n.type === 'ChainExpression') n = n.expression;
   switch (n.type) {
     case 'CallExpression':
     case 'NewExpression':
-      if (mayBePromise(n)) out.push({ call: n, statement });
+      if (mayBePromise(n)) out.push(n);
       break;
     case 'LogicalExpression':
-      collectDiscarded(n.right, statement, out);
+      collectDiscarded(n.right, out);
       break;
     case 'ConditionalExpression':
-      collectDiscarded(n.consequent, statement, out);
-      collectDiscarded(n.alternate, statement, out);
+      collectDiscarded(n.consequent, out);
+      collectDiscarded(n.alternate, out);
       break;
     case 'SequenceExpression':
-      for (const e of n.expressions) collectDiscarded(e, statement, out);
+      for (const e of n.expressions) collectDiscarded(e, out);
       break;
     default:
       break;
@@ -113,40 +134,42 @@ function mayBePromise(call: Call): boolean {
   return object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && object.property.name === 'promises';
 }
 
-/** Why the call's result is a promise, as the start of the message; null when it is not evident. */
-function evidentPromise(call: Call, parent: ParentOf): string | null {
+/**
+ * Why the call's result is a promise, as the start of the message; null when it is not evident. Names are resolved
+ * from `statement`, the statement that discards the call: nothing between the two declares a name or is a function.
+ */
+function evidentPromise(call: Call, statement: TSESTree.ExpressionStatement, parent: ParentOf): string | null {
   const callee = unwrap(call.callee);
   if (call.type === 'NewExpression') return '`new Promise(...)` creates a promise';
-  if (callee.type === 'Identifier') return evidentFunction(callee.name, call, parent);
+  if (callee.type === 'Identifier') return evidentFunction(callee.name, statement, parent);
   if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
   const object = unwrap(callee.object);
-  const written = `${object.type === 'Identifier' ? object.name : object.type === 'ThisExpression' ? 'this' : '...'}.${method}`;
   if (object.type === 'ThisExpression') {
-    const line = asyncMethodLine(call, method, parent);
+    const line = asyncMethodLine(statement, method, parent);
     return line === null ? null : `\`this.${method}()\` is declared \`async\` (line ${line}) and returns a promise`;
   }
   if (object.type === 'Identifier') {
     if (object.name === 'Promise') return `\`Promise.${method}(...)\` returns a promise`;
-    if (GLOBALS.has(object.name)) return findDeclaration(object.name, call, parent) === null ? `\`${written}()\` returns a promise` : null;
-    return moduleOf(object.name, call, 'whole', parent) === 'fs/promises' && !FS_PROMISES_NOT_PROMISES.has(method) ? `\`${written}()\` (fs/promises) returns a promise` : null;
+    if (GLOBALS.has(object.name)) return findDeclaration(object.name, statement, parent) === null ? `\`${object.name}.${method}()\` returns a promise` : null;
+    return moduleOf(object.name, statement, 'whole', parent) === 'fs/promises' && !FS_PROMISES_NOT_PROMISES.has(method) ? `\`${object.name}.${method}()\` (fs/promises) returns a promise` : null;
   }
   // X.promises.method(): X must be the fs module.
-  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && moduleOf(object.object.name, call, 'whole', parent) === 'fs') {
+  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && moduleOf(object.object.name, statement, 'whole', parent) === 'fs') {
     return FS_PROMISES_NOT_PROMISES.has(method) ? null : `\`${object.object.name}.promises.${method}()\` returns a promise`;
   }
   return null;
 }
 
-/** A bare call: a function declared `async` in scope, a promise-module import, or the global `fetch`. */
-function evidentFunction(name: string, call: Call, parent: ParentOf): string | null {
-  const d = findDeclaration(name, call, parent);
+/** A bare call: a function declared `async` in scope (seen from `from`), a promise-module import, or the global `fetch`. */
+function evidentFunction(name: string, from: TSESTree.Node, parent: ParentOf): string | null {
+  const d = findDeclaration(name, from, parent);
   if (d === null) return name === 'fetch' ? '`fetch()` returns a promise' : null;
   const fn = d.kind === 'function' ? d.node : d.kind === 'variable' && d.declarator.init ? unwrap(d.declarator.init) : null;
   if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) {
     return fn.async ? `\`${name}()\` is declared \`async\` (line ${fn.loc.start.line}) and returns a promise` : null;
   }
-  const module = moduleOf(name, call, 'named', parent);
+  const module = moduleOf(name, from, 'named', parent);
   return module === null ? null : `\`${name}()\` from \`node:${module}\` returns a promise`;
 }
 
@@ -165,11 +188,11 @@ function moduleOf(name: string, from: TSESTree.Node, as: 'whole' | 'named', pare
 }
 
 /**
- * For `this.name()`: the line of the `async` method or arrow property `name` of the class `this` belongs to, or
- * null. Walks out through arrow functions (they keep `this`) to the method, then reads the class body.
+ * For `this.name()` called in `from`: the line of the `async` method or arrow property `name` of the class `this`
+ * belongs to, or null. Walks out through arrow functions (they keep `this`) to the method, then reads the class body.
  */
-function asyncMethodLine(call: Call, name: string, parent: ParentOf): number | null {
-  let n: TSESTree.Node | undefined = parent(call);
+function asyncMethodLine(from: TSESTree.Node, name: string, parent: ParentOf): number | null {
+  let n: TSESTree.Node | undefined = from;
   while (n && n.type !== 'ClassBody') {
     if (n.type === 'FunctionDeclaration') return null;
     if (n.type === 'FunctionExpression' && parent(n)?.type !== 'MethodDefinition' && parent(n)?.type !== 'PropertyDefinition') return null;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../../ast-helpers.js';
-import type { StaticRule } from '../../rule.js';
+import type { RuleContext, StaticRule } from '../../rule.js';
 import { findDeclaration, type Declaration } from './find-declaration.js';
 import { sourceText } from './source-text.js';
 
@@ -15,6 +15,8 @@ const ARRAY_FACTORIES = new Set(['Array.from', 'Array.of', 'Object.keys', 'Objec
  * `T[] | undefined`) or initialises it with one of those. `arguments` is not reported.
  */
 export const forInArray: StaticRule = {
+  // Necessary for any finding: every finding is the head of a `for...in` (keywords cannot be escaped).
+  needs: ['for'],
   doc: {
     id: 'for-in-array',
     title: '`for...in` over an array',
@@ -27,33 +29,36 @@ export const forInArray: StaticRule = {
       'needed, or `arr.forEach((item, i) => ...)`.',
   },
   create(ctx) {
-    const pending: TSESTree.ForInStatement[] = [];
-    const report = (node: TSESTree.ForInStatement, confidence: number): void => {
-      const what = sourceText(ctx.lines, node.right);
-      const shown = what.length <= 40 && !what.includes('\n') ? what : 'the array';
-      ctx.report({
-        // The iterable, not the whole loop: the head is what is wrong, and a change in the body should not surface it.
-        node: node.right,
-        confidence,
-        message: `\`for...in\` over ${shown === 'the array' ? shown : `\`${shown}\``}, which is an array, yields its indices as strings ("0", "1", ...) plus any other enumerable properties, not its elements. Use \`for (const item of ${shown === 'the array' ? 'arr' : shown})\`, or \`.entries()\` / \`.forEach((item, i) => ...)\` if you need the index.`,
-      });
-    };
+    // Made on the first `for...in` over a variable: most files have none.
+    let pending: TSESTree.ForInStatement[] | null = null;
     return {
       ForInStatement(node) {
         const right = unwrap(node.right);
-        if (right.type === 'Identifier') pending.push(node);
-        else if (isArrayValue(right)) report(node, 0.95);
+        if (right.type === 'Identifier') (pending ??= []).push(node);
+        else if (isArrayValue(right)) report(ctx, node, 0.95);
       },
       // Variables are resolved once the whole file is read: a module-level `const ROWS = []` may come after its use.
       'Program:exit'() {
+        if (pending === null) return;
         for (const node of pending) {
           const right = unwrap(node.right);
-          if (right.type === 'Identifier' && isArrayDeclaration(findDeclaration(right.name, node, ctx.parent))) report(node, 0.85);
+          if (right.type === 'Identifier' && isArrayDeclaration(findDeclaration(right.name, node, ctx.parent))) report(ctx, node, 0.85);
         }
       },
     };
   },
 };
+
+function report(ctx: RuleContext, node: TSESTree.ForInStatement, confidence: number): void {
+  const what = sourceText(ctx.lines, node.right);
+  const shown = what.length <= 40 && !what.includes('\n') ? what : 'the array';
+  ctx.report({
+    // The iterable, not the whole loop: the head is what is wrong, and a change in the body should not surface it.
+    node: node.right,
+    confidence,
+    message: `\`for...in\` over ${shown === 'the array' ? shown : `\`${shown}\``}, which is an array, yields its indices as strings ("0", "1", ...) plus any other enumerable properties, not its elements. Use \`for (const item of ${shown === 'the array' ? 'arr' : shown})\`, or \`.entries()\` / \`.forEach((item, i) => ...)\` if you need the index.`,
+  });
+}
 
 function isArrayDeclaration(d: Declaration | null): boolean {
   if (d?.kind === 'param') return isArrayType(d.id.typeAnnotation?.typeAnnotation);

@@ -1,8 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { StaticRule } from '../../rule.js';
 
-const JUMPS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
-
 /**
  * Statements after a `return`, `throw`, `break` or `continue` in the same block. Reports the first dead statement
  * of each block. Hoisted declarations are not dead code: function declarations, `var` without an initialiser (the
@@ -21,21 +19,19 @@ export const unreachableCode: StaticRule = {
       'Move it before the jump, put the jump under the condition it needs, or delete the dead code.',
   },
   create(ctx) {
+    // Called for every block of every file: the scan for a jump compares types inline and allocates nothing.
     const check = (body: readonly TSESTree.Node[]): void => {
       // Nothing can follow the last statement: only a jump before it matters.
-      let jump: TSESTree.Node | null = null;
-      for (let i = 0; i < body.length; i++) {
-        const statement = body[i]!;
-        if (jump === null) {
-          if (i < body.length - 1 && JUMPS.has(statement.type)) jump = statement;
-          continue;
-        }
-        if (isHoisted(statement)) continue;
-        // `return x; break;` in a switch case is redundant, not a bug: the break was never meant to run.
-        if (statement.type === 'BreakStatement' && statement.label === null) continue;
+      const last = body.length - 1;
+      for (let i = 0; i < last; i++) {
+        const type = body[i]!.type;
+        if (type !== 'ReturnStatement' && type !== 'ThrowStatement' && type !== 'BreakStatement' && type !== 'ContinueStatement') continue;
+        const dead = firstDeadAfter(body, i);
+        if (dead === null) return;
+        const jump = body[i]!;
         const word = keyword(jump);
         ctx.report({
-          node: statement,
+          node: dead,
           confidence: 0.95,
           message: `This never runs: it follows the \`${word}\` on line ${jump.loc.start.line} in the same block. If it should run, move it before the \`${word}\` (or make the \`${word}\` conditional); otherwise delete it.`,
         });
@@ -43,12 +39,30 @@ export const unreachableCode: StaticRule = {
       }
     };
     return {
-      BlockStatement: (node) => check(node.body),
-      SwitchCase: (node) => check(node.consequent),
-      StaticBlock: (node) => check(node.body),
+      BlockStatement(node) {
+        check(node.body);
+      },
+      SwitchCase(node) {
+        check(node.consequent);
+      },
+      StaticBlock(node) {
+        check(node.body);
+      },
     };
   },
 };
+
+/** The first statement after the jump at `body[jump]` that is dead code, or null. */
+function firstDeadAfter(body: readonly TSESTree.Node[], jump: number): TSESTree.Node | null {
+  for (let i = jump + 1; i < body.length; i++) {
+    const statement = body[i]!;
+    if (isHoisted(statement)) continue;
+    // `return x; break;` in a switch case is redundant, not a bug: the break was never meant to run.
+    if (statement.type === 'BreakStatement' && statement.label === null) continue;
+    return statement;
+  }
+  return null;
+}
 
 function isHoisted(statement: TSESTree.Node): boolean {
   switch (statement.type) {

@@ -1,9 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { RuleVisitor } from '../../rule.js';
-import type { ParentOf } from '../../traverse.js';
+import { traverse, type ParentOf } from '../../traverse.js';
 import { memberRoot } from '../bug/member-root.js';
 import { patternNames } from '../bug/pattern-names.js';
-import { isIterationCallback } from './is-iteration-callback.js';
 
 export type LoopStatement =
   | TSESTree.ForStatement
@@ -14,7 +13,7 @@ export type LoopStatement =
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-/** What a loop (or a function nested in one) does to variables: the values that can change between iterations. */
+/** What a loop does to variables, anywhere inside it (nested loops and functions included): what can change between iterations. */
 export interface FrameNames {
   declared: Set<string>;
   assigned: Set<string>;
@@ -24,156 +23,164 @@ export interface FrameNames {
   pushed: Map<string, number>;
 }
 
-/** One entry of the tracker's stack. */
+/** One open loop statement. */
 export interface Frame {
-  node: LoopStatement | FunctionNode;
-  /**
-   * `loop`: a loop statement; `callback`: a function an iteration method calls once per element (only with
-   * `callbacks: true`); `function`: any other function, which ends the loop context of what it contains.
-   */
-  kind: 'loop' | 'callback' | 'function';
-  /** The nearest enclosing function (itself for a function or callback frame); null at module level. */
+  node: LoopStatement;
+  /** The nearest function around the loop; null at module level. */
   fn: FunctionNode | null;
-  /** Collected only with `trackNames: true`, once a loop is open; names of inner frames are merged in when they close. */
+  /** Filled by `namesOf` on first request. */
   names?: FrameNames;
 }
 
 export interface LoopTrackerOptions {
-  /** Treat callbacks of `forEach`/`map`/`filter`/... as loops. */
-  callbacks: boolean;
-  /** Collect `Frame.names` (declarations, assignments, mutations) inside loops. */
-  trackNames: boolean;
   /** Called as a loop statement's frame opens (before its children are visited). */
   onEnterLoop?: (frame: Frame) => void;
-  /** Called as a loop or callback frame closes, after its inner frames' names were merged into it. */
+  /** Called as a loop's frame closes. */
   onLeave?: (frame: Frame) => void;
-  /** The rule's own CallExpression handler: the tracker owns that key, records the call, then calls this. */
-  onCall?: (node: TSESTree.CallExpression) => void;
 }
 
 export interface LoopTracker {
-  /**
-   * The tracker's handlers, a fresh object per file: the rule adds its own handlers for other node types to it
-   * (CallExpression goes through `onCall`, loop entry through `onEnterLoop`).
-   */
+  /** The tracker's handlers (loop statements only), a fresh object per file: the rule adds its own handlers to it. */
   visitor: RuleVisitor;
-  /** Open frames, outermost first. */
+  /** Open loops, outermost first: the loop statements around the node being visited. */
   readonly stack: readonly Frame[];
   /**
-   * The innermost loop that evaluates `node` once per iteration, within the current function: null outside
+   * The innermost loop that evaluates `node` once per iteration, within the function `node` is in: null outside
    * loops. The once-evaluated parts (`for...of`'s iterable, `for`'s initialiser) belong to the enclosing loop.
+   * `node` is the node being visited, or a part of it with no function or loop in between: then pass the node
+   * being visited as `from`, where the walk up starts (the parent of a node off the walk's path costs a search).
    */
-  loopOf(node: TSESTree.Node): Frame | null;
+  loopOf(node: TSESTree.Node, from?: TSESTree.Node): Frame | null;
+  /** How many of the innermost open loops are in the function that `node` (the node being visited) is in. */
+  loopsInFunctionOf(node: TSESTree.Node): number;
   /** Cheap pre-check: some loop is open (possibly outside the current function). */
   inLoop(): boolean;
+  /** What the loop declares, assigns and mutates, read from its subtree on first request and kept. */
+  namesOf(frame: Frame): FrameNames;
 }
 
 const MUTATORS = new Set(['pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 
 /**
- * A stack of open loops and functions, maintained in enter/exit handlers during the one traversal, so rules can
- * ask "is this node repeated by a loop?" and "does the loop change this variable?" without walking subtrees again.
+ * A stack of open loop statements, kept by enter/exit handlers of the loop statements alone during the one
+ * traversal, so rules can ask "is this node repeated by a loop?" and "does the loop change this variable?".
+ * Functions end a loop's reach, but they are found by walking up from the few nodes asked about, and a loop's
+ * variables are read from its subtree when a rule asks for them: handlers on every function, declaration,
+ * assignment and call of every file cost more than those rare walks (measured per rule on the benchmark corpus).
  */
 export function createLoopTracker(options: LoopTrackerOptions, parent: ParentOf): LoopTracker {
   const stack: Frame[] = [];
-  let openLoops = 0;
+  const { onEnterLoop, onLeave } = options;
 
-  const enclosingFn = (): FunctionNode | null => stack[stack.length - 1]?.fn ?? null;
-  const top = (): Frame | undefined => stack[stack.length - 1];
-  const namesOf = (frame: Frame): FrameNames =>
-    (frame.names ??= { declared: new Set(), assigned: new Set(), mutated: new Set(), pushed: new Map() });
-  /** Names are only worth collecting inside a loop. */
-  const current = (): FrameNames | null => {
-    if (!options.trackNames || openLoops === 0) return null;
-    const frame = top();
-    return frame ? namesOf(frame) : null;
-  };
-
-  const pushLoop = (node: LoopStatement): void => {
-    const frame: Frame = { node, kind: 'loop', fn: enclosingFn() };
-    stack.push(frame);
-    openLoops++;
-    if ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type !== 'VariableDeclaration') {
-      const names = current();
-      if (names) recordTarget(names, node.left);
+  /** The nearest function around `node` (the loop being entered): the open loop it is directly in knows it. */
+  const functionAround = (node: TSESTree.Node): FunctionNode | null => {
+    const inner = stack.length > 0 ? stack[stack.length - 1]! : null;
+    for (let n = parent(node); n !== undefined; n = parent(n)) {
+      if (n === inner?.node) return inner.fn;
+      if (isFunction(n)) return n;
     }
-    options.onEnterLoop?.(frame);
+    return null;
   };
-  const pushFunction = (node: FunctionNode): void => {
-    if (node.type === 'FunctionDeclaration' && node.id) current()?.declared.add(node.id.name);
-    const callback = options.callbacks && isIterationCallback(node, parent);
-    stack.push({ node, kind: callback ? 'callback' : 'function', fn: node });
-    if (callback) openLoops++;
-    const names = current();
-    if (names) for (const p of node.params) for (const n of patternNames(p)) names.declared.add(n);
+
+  const push = (node: LoopStatement): void => {
+    const frame: Frame = { node, fn: functionAround(node) };
+    stack.push(frame);
+    onEnterLoop?.(frame);
   };
   const pop = (): void => {
     const frame = stack.pop();
-    if (!frame) return;
-    if (frame.kind !== 'function') {
-      openLoops--;
-      options.onLeave?.(frame);
-    }
-    const outer = top();
-    if (frame.names && outer && openLoops > 0) mergeNames(namesOf(outer), frame.names);
+    if (frame) onLeave?.(frame);
   };
 
   const visitor: RuleVisitor = {
-    ForStatement: pushLoop,
-    ForInStatement: pushLoop,
-    ForOfStatement: pushLoop,
-    WhileStatement: pushLoop,
-    DoWhileStatement: pushLoop,
+    ForStatement: push,
+    ForInStatement: push,
+    ForOfStatement: push,
+    WhileStatement: push,
+    DoWhileStatement: push,
     'ForStatement:exit': pop,
     'ForInStatement:exit': pop,
     'ForOfStatement:exit': pop,
     'WhileStatement:exit': pop,
     'DoWhileStatement:exit': pop,
-    FunctionDeclaration: pushFunction,
-    FunctionExpression: pushFunction,
-    ArrowFunctionExpression: pushFunction,
-    'FunctionDeclaration:exit': pop,
-    'FunctionExpression:exit': pop,
-    'ArrowFunctionExpression:exit': pop,
   };
-  if (options.trackNames) {
-    Object.assign(visitor, {
-      VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        const names = current();
-        if (names) for (const n of patternNames(node.id)) names.declared.add(n);
-      },
-      AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        const names = current();
-        if (names) recordTarget(names, node.left);
-      },
-      UpdateExpression(node: TSESTree.UpdateExpression) {
-        const names = current();
-        if (names) recordTarget(names, node.argument);
-      },
-    } satisfies RuleVisitor);
-  }
-  const onCall = options.onCall;
-  if (options.trackNames) {
-    visitor.CallExpression = (node) => {
-      const names = current();
-      if (names) recordCall(names, node);
-      onCall?.(node);
-    };
-  } else if (onCall) visitor.CallExpression = onCall;
 
   return {
     visitor,
     stack,
-    inLoop: () => openLoops > 0,
-    loopOf(node) {
-      for (let i = stack.length - 1; i >= 0; i--) {
+    inLoop: () => stack.length > 0,
+    loopOf(node, from) {
+      let i = stack.length - 1;
+      // The open loops are ancestors of `node`, met in stack order on the way up; a function met first ends the search.
+      for (let n: TSESTree.Node | undefined = from ?? parent(node); n !== undefined && i >= 0; n = parent(n)) {
         const frame = stack[i]!;
-        if (frame.kind === 'function') return null;
-        if (frame.kind === 'callback' || !inOncePart(frame.node as LoopStatement, node)) return frame;
+        if (n === frame.node) {
+          if (!inOncePart(frame.node, node)) return frame;
+          i--;
+        } else if (isFunction(n)) return null;
       }
       return null;
     },
+    loopsInFunctionOf(node) {
+      const top = stack.length - 1;
+      if (top < 0) return 0;
+      const inner = stack[top]!;
+      for (let n = parent(node); n !== undefined && n !== inner.node; n = parent(n)) if (isFunction(n)) return 0;
+      // Loops with the same nearest function are the consecutive frames below it.
+      let count = 1;
+      while (count <= top && stack[top - count]!.fn === inner.fn) count++;
+      return count;
+    },
+    namesOf: (frame) => (frame.names ??= namesIn(frame.node)),
   };
+}
+
+function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+/**
+ * The names `loop` declares, assigns and mutates: declarations, function names and parameters, assignment and
+ * update targets, loop heads that assign, and mutating calls anywhere inside it, nested functions included.
+ */
+function namesIn(loop: LoopStatement): FrameNames {
+  const names: FrameNames = { declared: new Set(), assigned: new Set(), mutated: new Set(), pushed: new Map() };
+  const declare = (pattern: TSESTree.Node): void => {
+    for (const n of patternNames(pattern)) names.declared.add(n);
+  };
+  traverse(
+    loop,
+    (node) => {
+      switch (node.type) {
+        case 'ForInStatement':
+        case 'ForOfStatement':
+          if (node.left.type !== 'VariableDeclaration') recordTarget(names, node.left);
+          break;
+        case 'FunctionDeclaration':
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+          if (node.type === 'FunctionDeclaration' && node.id) names.declared.add(node.id.name);
+          for (const p of node.params) declare(p);
+          break;
+        case 'VariableDeclarator':
+          declare(node.id);
+          break;
+        case 'AssignmentExpression':
+          recordTarget(names, node.left);
+          break;
+        case 'UpdateExpression':
+          recordTarget(names, node.argument);
+          break;
+        case 'CallExpression':
+          recordCall(names, node);
+          break;
+        default:
+          break;
+      }
+    },
+    () => undefined,
+  );
+  return names;
 }
 
 /** Records what an assignment target changes: a variable (assigned) or the object a member chain hangs off (mutated). */
@@ -225,13 +232,6 @@ function recordCall(names: FrameNames, node: TSESTree.CallExpression): void {
     const root = target && target.type !== 'SpreadElement' ? memberRoot(target) : null;
     if (root !== null) names.mutated.add(root);
   }
-}
-
-function mergeNames(into: FrameNames, from: FrameNames): void {
-  for (const n of from.declared) into.declared.add(n);
-  for (const n of from.assigned) into.assigned.add(n);
-  for (const n of from.mutated) into.mutated.add(n);
-  for (const [n, count] of from.pushed) into.pushed.set(n, (into.pushed.get(n) ?? 0) + count);
 }
 
 /** True when `node` sits in the part of `loop` that runs once: a `for...of`/`for...in` iterable or a `for` initialiser. */

@@ -11,6 +11,9 @@ const PAGED = /\b(?:limit|offset|take|skip|cursor|pageSize|batchSize|perPage)\b/
 
 /** A database read or driver call inside a loop or an iteration callback: one round trip per item. */
 export const nPlusOneQuery: StaticRule = {
+  // Necessary for any finding: every query call it knows is a QUERY_METHODS method (each holds one of these words, as
+  // its unit test checks), `knex(...)` or `db(...)`; a name spelt with an escape (`fin\u0064`) holds `\u` instead.
+  needs: ['find', 'count', 'aggregate', 'groupBy', 'query', 'execute', 'knex', 'db', '\\u'],
   doc: {
     id: 'n-plus-one-query',
     title: 'Query inside a loop (N+1)',

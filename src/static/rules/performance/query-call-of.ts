@@ -23,7 +23,8 @@ const TYPEORM_ONLY = new Set(['findOneBy', 'findBy', 'findOneByOrFail', 'findOne
 const TYPEORM_SHARED = new Set(['findOne', 'find', 'count', 'findAndCount']);
 const KNEX_READS = new Set(['where', 'whereIn', 'andWhere', 'first', 'select', 'pluck']);
 const SQL_RECEIVERS = /^(?:db|pool|client|conn|connection|pgPool|pgClient|mysql|database)$/;
-const METHODS = new Set([...PRISMA_ONLY, ...PRISMA_SHARED, ...SEQUELIZE, ...MONGOOSE, ...TYPEORM_ONLY, ...TYPEORM_SHARED, 'query', 'execute']);
+/** Every method name `queryCallOf` recognises; the other calls it knows are `knex(...)` and `db(...)`. */
+export const QUERY_METHODS: ReadonlySet<string> = new Set([...PRISMA_ONLY, ...PRISMA_SHARED, ...SEQUELIZE, ...MONGOOSE, ...TYPEORM_ONLY, ...TYPEORM_SHARED, 'query', 'execute']);
 /** Receivers whose `find`/`findOne` are not database calls. */
 const BUILTINS = new Set(['Array', 'Object', 'Promise', 'Reflect', 'Math', 'JSON', 'Number', 'String', 'Date', 'Map', 'Set', 'Buffer', 'URL', 'Intl', 'Symbol', 'BigInt', 'RegExp', 'Error']);
 
@@ -37,7 +38,7 @@ export function queryCallOf(node: TSESTree.CallExpression, parentOf: ParentOf): 
   if (callee.type === 'Identifier') return knexRoot(node, callee.name, parentOf);
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
   const method = callee.property.name;
-  if (!METHODS.has(method)) return null;
+  if (!QUERY_METHODS.has(method)) return null;
   const receiverNode = callee.object;
   if (receiverNode.type === 'CallExpression') {
     // getRepository(User).findOne(...) / dataSource.getRepository(User).findOneBy(...)

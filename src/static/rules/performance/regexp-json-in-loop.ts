@@ -18,6 +18,8 @@ interface Candidate {
  * cost per call is small.
  */
 export const regexpJsonInLoop: StaticRule = {
+  // Necessary for any finding: each sits in a loop statement (`for`, `while`, `do ... while`; keywords cannot be escaped).
+  needs: ['for', 'while'],
   doc: {
     id: 'regexp-json-in-loop',
     title: 'Loop-invariant RegExp or JSON deep clone inside a loop',
@@ -33,38 +35,44 @@ export const regexpJsonInLoop: StaticRule = {
   },
   create(ctx) {
     if (isTestPath(ctx.path)) return {};
-    const pending = new Map<Frame, Candidate[]>();
-    const reportedLines = new Set<number>();
-    const loops = createLoopTracker({ callbacks: false, trackNames: true, onLeave: settle, onCall: checkCall }, ctx.parent);
-    const declare = loops.visitor.VariableDeclarator;
+    // Made on the first candidate: most files have none.
+    let pending: Map<Frame, Candidate[]> | null = null;
+    let reportedLines: Set<number> | null = null;
+    const loops = createLoopTracker({ onLeave: settle }, ctx.parent);
     return Object.assign(loops.visitor, {
-      NewExpression: regExpCall,
+      CallExpression: checkCall,
+      NewExpression(node) {
+        if (loops.inLoop()) regExpCall(node);
+      },
       VariableDeclarator(node) {
-        declare?.(node);
-        if (node.init && loops.inLoop()) regexLiteral(node.init);
+        if (node.init && loops.inLoop()) regexLiteral(node.init, node);
       },
     } satisfies RuleVisitor);
 
     /** A loop closes: report what does not depend on anything it changes. */
     function settle(frame: Frame): void {
-      const list = pending.get(frame);
-      if (!list) return;
+      const list = pending?.get(frame);
+      if (pending === null || !list) return;
       pending.delete(frame);
       const line = frame.node.loc.start.line;
       for (const c of list) {
-        if (c.deps.some((d) => changes(frame.names, d))) continue;
+        if (c.deps.length > 0 && c.deps.some((d) => changes(loops.namesOf(frame), d))) continue;
         // One comment per line: `s.replace(/~1/g, '/').replace(/~0/g, '~')` is one thing to hoist, not two.
+        reportedLines ??= new Set();
         if (reportedLines.has(c.node.loc.start.line)) continue;
         reportedLines.add(c.node.loc.start.line);
         ctx.report({ node: c.node, confidence: 0.8, message: c.message(line) });
       }
     }
 
-    function add(node: TSESTree.Node, deps: string[], message: Candidate['message']): void {
+    /** `at` is the node being visited when `node` is a regex literal in it (its parent is a search away). */
+    function add(node: TSESTree.Node, deps: string[], message: Candidate['message'], at?: TSESTree.Node): void {
       // `cached ??= new RegExp(p)` / `if (!re) re = new RegExp(p)`: built once and kept, not rebuilt per iteration.
-      if (ctx.parent(node)?.type === 'AssignmentExpression') return;
-      const loop = loops.loopOf(node);
+      // A literal's parent is the call, its callee or a declarator, never an assignment.
+      if (at === undefined && ctx.parent(node)?.type === 'AssignmentExpression') return;
+      const loop = loops.loopOf(node, at);
       if (loop === null) return;
+      pending ??= new Map();
       const list = pending.get(loop);
       if (list) list.push({ node, deps, message });
       else pending.set(loop, [{ node, deps, message }]);
@@ -75,20 +83,22 @@ export const regexpJsonInLoop: StaticRule = {
       regExpCall(node);
       // Regex literals are checked where they are used (call arguments, `/re/g.test(s)`, declarations), not by
       // a handler on every literal of every file.
-      if (node.callee.type === 'MemberExpression') regexLiteral(node.callee.object);
-      for (const a of node.arguments) regexLiteral(a);
+      const callee = node.callee;
+      if (callee.type === 'MemberExpression') regexLiteral(callee.object, node);
+      for (const a of node.arguments) regexLiteral(a, node);
       const arg = jsonCloneArgument(node);
+      if (arg === null) return;
       const deps: string[] = [];
-      if (arg === null || !depsOf(arg, deps)) return;
+      if (!depsOf(arg, deps)) return;
       add(node, deps, (line) =>
         `\`JSON.parse(JSON.stringify(...))\` deep-clones a value the loop on line ${line} does not change, once per iteration: a full serialise and parse each time. If the copy is only read, clone once before the loop (or not at all); if each iteration needs its own copy, use \`structuredClone(...)\` (no JSON round trip; keeps Dates, Maps and undefined) or build the object directly.`,
       );
     }
 
     function regExpCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      if (!loops.inLoop() || !isRegExpCallee(node.callee)) return;
+      if (node.arguments.length === 0 || !isRegExpCallee(node.callee)) return;
       const deps: string[] = [];
-      if (node.arguments.length === 0 || !node.arguments.every((a) => a.type !== 'SpreadElement' && depsOf(a, deps))) return;
+      if (!node.arguments.every((a) => a.type !== 'SpreadElement' && depsOf(a, deps))) return;
       add(node, deps, (line) =>
         deps.length === 0
           ? `This \`RegExp\` is built from constants, yet it is compiled again on every iteration of the loop on line ${line}. Hoist it into a constant above the loop (mind \`lastIndex\` if it has the \`g\` or \`y\` flag and you call \`exec\`/\`test\`).`
@@ -96,13 +106,18 @@ export const regexpJsonInLoop: StaticRule = {
       );
     }
 
-    function regexLiteral(node: TSESTree.Node): void {
+    /** `at`: the call or declarator being visited, which holds `node` as an argument, callee object or initialiser. */
+    function regexLiteral(node: TSESTree.Node, at: TSESTree.Node): void {
       if (node.type !== 'Literal' || !('regex' in node) || !node.regex || !/[gy]/.test(node.regex.flags)) return;
       const { pattern, flags } = node.regex;
       const text = `/${pattern}/${flags}`;
       const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-      add(node, [], (line) =>
-        `The regex literal \`${shown}\` creates a new RegExp object on every iteration of the loop on line ${line}. Hoist it into a constant above the loop. With the \`${flags.includes('g') ? 'g' : 'y'}\` flag a shared instance keeps \`lastIndex\` between calls: \`replace\`, \`match\`, \`matchAll\` and \`split\` reset it, but reset \`re.lastIndex = 0\` before an \`exec\`/\`test\` loop.`,
+      add(
+        node,
+        [],
+        (line) =>
+          `The regex literal \`${shown}\` creates a new RegExp object on every iteration of the loop on line ${line}. Hoist it into a constant above the loop. With the \`${flags.includes('g') ? 'g' : 'y'}\` flag a shared instance keeps \`lastIndex\` between calls: \`replace\`, \`match\`, \`matchAll\` and \`split\` reset it, but reset \`re.lastIndex = 0\` before an \`exec\`/\`test\` loop.`,
+        at,
       );
     }
   },
@@ -169,7 +184,6 @@ function depsOf(node: TSESTree.Node, out: string[]): boolean {
 }
 
 /** True when the loop declares, assigns or mutates `name`: its value may differ between iterations. */
-function changes(names: FrameNames | undefined, name: string): boolean {
-  if (!names) return false;
+function changes(names: FrameNames, name: string): boolean {
   return names.declared.has(name) || names.assigned.has(name) || names.mutated.has(name) || names.pushed.has(name);
 }

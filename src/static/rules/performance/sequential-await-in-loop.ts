@@ -4,7 +4,7 @@ import type { RuleVisitor, StaticRule } from '../../rule.js';
 import type { ParentOf } from '../../traverse.js';
 import { patternNames } from '../bug/pattern-names.js';
 import { sourceText } from '../bug/source-text.js';
-import { createLoopTracker, type Frame, type FrameNames, type LoopTracker } from './create-loop-tracker.js';
+import { createLoopTracker, type FrameNames, type LoopTracker } from './create-loop-tracker.js';
 import { isTestPath } from './is-test-path.js';
 import { queryCallOf } from './query-call-of.js';
 
@@ -42,6 +42,7 @@ const PROMISE_COMBINATORS = new Set(['Promise.all', 'Promise.allSettled', 'Promi
  * whose only awaits are database calls: n-plus-one-query reports those with a better fix.
  */
 export const sequentialAwaitInLoop: StaticRule = {
+  // Necessary for any finding: every finding is a loop that awaits (keywords cannot be escaped).
   needs: ['await'],
   doc: {
     id: 'sequential-await-in-loop',
@@ -59,8 +60,6 @@ export const sequentialAwaitInLoop: StaticRule = {
     if (isTestPath(ctx.path)) return {};
     const info = new Map<TSESTree.ForOfStatement, LoopInfo>();
     const loops: LoopTracker = createLoopTracker({
-      callbacks: false,
-      trackNames: true,
       onEnterLoop(frame) {
         const node = frame.node;
         if (node.type === 'ForOfStatement' && !node.await && frame.fn?.async && !iteratesSteps(node)) {
@@ -73,28 +72,29 @@ export const sequentialAwaitInLoop: StaticRule = {
         if (!loop) return;
         info.delete(frame.node);
         if (loop.blocked || loop.awaited.length === 0 || loop.awaited.every((a) => isQueryChain(a, ctx.parent))) return;
-        if (dependsOnEarlierIterations(ctx.lines, frame.node, frame.names)) return;
+        if (dependsOnEarlierIterations(ctx.lines, frame.node, loops.namesOf(frame))) return;
         ctx.report({ node: frame.node, confidence: 0.7, message: messageFor(ctx.lines, frame.node, loop.firstAwait) });
       },
     }, ctx.parent);
-    /** Open for...of loops of the current function, innermost first. */
-    const openInFunction = function* (): Generator<[Frame, LoopInfo]> {
-      for (let i = loops.stack.length - 1; i >= 0; i--) {
-        const frame = loops.stack[i]!;
-        if (frame.kind !== 'loop') return;
+    /**
+     * Marks as order-bound the open for...of loops of the function that `node` (the node being visited) is in; with
+     * a jump's `target`, only the loops `leaves(target, loop)` says the jump cuts short.
+     */
+    const block = (node: TSESTree.Node, target: TSESTree.Node | null = null, leaves = contains): void => {
+      const stack = loops.stack;
+      const end = stack.length - loops.loopsInFunctionOf(node);
+      for (let i = stack.length - 1; i >= end; i--) {
+        const frame = stack[i]!;
         const loop = frame.node.type === 'ForOfStatement' ? info.get(frame.node) : undefined;
-        if (loop) yield [frame, loop];
+        if (loop && (target === null || leaves(target, frame.node))) loop.blocked = true;
       }
-    };
-    const blockAll = (): void => {
-      for (const [, loop] of openInFunction()) loop.blocked = true;
     };
     return Object.assign(loops.visitor, {
       AwaitExpression(node) {
         if (info.size === 0) return;
         const frame = loops.loopOf(node);
         const arg = unchained(unwrap(node.argument));
-        if (paces(arg)) blockAll();
+        if (paces(arg)) block(node);
         if (frame === null || frame.node.type !== 'ForOfStatement') return;
         const loop = info.get(frame.node);
         if (!loop || (arg.type !== 'CallExpression' && arg.type !== 'NewExpression')) return;
@@ -102,26 +102,26 @@ export const sequentialAwaitInLoop: StaticRule = {
         loop.awaited.push(arg);
         if (loop.firstAwait === 0) loop.firstAwait = node.loc.start.line;
       },
-      ReturnStatement() {
-        if (info.size > 0) blockAll();
+      ReturnStatement(node) {
+        if (info.size > 0) block(node);
       },
-      ThrowStatement() {
-        if (info.size > 0) blockAll();
+      ThrowStatement(node) {
+        if (info.size > 0) block(node);
       },
-      YieldExpression() {
-        if (info.size > 0) blockAll();
+      YieldExpression(node) {
+        if (info.size > 0) block(node);
       },
       BreakStatement(node) {
         if (info.size === 0) return;
         const target = jumpTarget(node, ctx.parent);
         // A break leaves its target and every loop inside it.
-        for (const [frame, loop] of openInFunction()) if (target === null || contains(target, frame.node)) loop.blocked = true;
+        block(node, target);
       },
       ContinueStatement(node) {
         if (info.size === 0 || node.label === null) return;
         const target = jumpTarget(node, ctx.parent);
         // `continue outer` ends the iteration of every loop nested inside `outer` early.
-        for (const [frame, loop] of openInFunction()) if (target === null || (target !== frame.node && contains(target, frame.node))) loop.blocked = true;
+        block(node, target, nestedIn);
       },
     } satisfies RuleVisitor);
   },
@@ -198,8 +198,7 @@ function isQueryChain(node: TSESTree.Node, parent: ParentOf): boolean {
  * True when an iteration can see what an earlier one did: the loop assigns or mutates a variable declared
  * outside it, or pushes to an outer array that it also reads.
  */
-function dependsOnEarlierIterations(lines: readonly string[], loop: TSESTree.ForOfStatement, names: FrameNames | undefined): boolean {
-  if (!names) return false;
+function dependsOnEarlierIterations(lines: readonly string[], loop: TSESTree.ForOfStatement, names: FrameNames): boolean {
   for (const n of names.assigned) if (!names.declared.has(n)) return true;
   for (const n of names.mutated) if (!names.declared.has(n)) return true;
   if (names.pushed.size === 0) return false;
@@ -244,6 +243,11 @@ function jumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement, 
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `inner` lies inside `outer` and is not `outer` itself. */
+function nestedIn(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer !== inner && contains(outer, inner);
 }
 
 function messageFor(lines: readonly string[], loop: TSESTree.ForOfStatement, awaitLine: number): string {

@@ -9,6 +9,8 @@ import { syncCallKind, type SyncCallKind } from './sync-call-kind.js';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /**
  * Blocking calls (`fs.*Sync`, `child_process.execSync`, `zlib.*Sync`, `crypto.pbkdf2Sync`/`scryptSync`, `bcrypt.hashSync`)
  * inside request handlers: functions registered with Express/Koa/Fastify/Hono-style routers (inline or by name),
@@ -16,8 +18,9 @@ type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
  * is not reported: for token-sized `n` it returns in microseconds.
  */
 export const syncIoInHandler: StaticRule = {
-  // Necessary for any finding: every blocking call it knows ends in `Sync`.
-  needs: ['Sync'],
+  // Necessary for any finding: every blocking call it knows ends in `Sync` once escapes are decoded; a name spelt
+  // with escapes (`exec\u0053ync`, `"exec\x53ync"`, `"execS\ync"`, a line continuation) holds one of the others.
+  needs: ['Sync', '\\u', '\\x', '\\S', '\\y', '\\c', '\\\n', '\\\r', '\\\u2028', '\\\u2029'],
   doc: {
     id: 'sync-io-in-handler',
     title: 'Blocking call in a request handler',
@@ -34,40 +37,43 @@ export const syncIoInHandler: StaticRule = {
     if (isTestPath(ctx.path)) return {};
     // Calls are picked out by name while the file is walked (a `...Sync` method or import); modules and handlers
     // are resolved for those few once it is done, by walking up from each.
-    const candidates: TSESTree.CallExpression[] = [];
-    const handlerNames = new Set<string>();
-    const aliases = new Set<string>();
+    // Each made on first use: most files need none.
+    let candidates: TSESTree.CallExpression[] | null = null;
+    let handlerNames: Set<string> | null = null;
+    let aliases: Set<string> | null = null;
     return {
       ImportDeclaration(node) {
         // `import { execSync as run } from 'child_process'`: `run(...)` does not look blocking by its name.
         for (const s of node.specifiers) {
           if (s.type !== 'ImportSpecifier') continue;
           const imported = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
-          if (imported.endsWith('Sync')) aliases.add(s.local.name);
+          if (imported.endsWith('Sync')) (aliases ??= new Set()).add(s.local.name);
         }
       },
       ExportDefaultDeclaration(node) {
         // `export default handler` (a Next.js API route declared above or below)
-        if (node.declaration.type === 'Identifier') handlerNames.add(node.declaration.name);
+        if (node.declaration.type === 'Identifier') (handlerNames ??= new Set()).add(node.declaration.name);
       },
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type === 'Identifier') {
-          if (callee.name.endsWith('Sync') || aliases.has(callee.name)) candidates.push(node);
+          if (callee.name.endsWith('Sync') || aliases?.has(callee.name)) (candidates ??= []).push(node);
           return;
         }
         if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
-        if (callee.property.name.endsWith('Sync')) candidates.push(node);
+        if (callee.property.name.endsWith('Sync')) (candidates ??= []).push(node);
         // `app.get('/x', auth, load)`: names passed to a route registration are handlers wherever they are declared.
         else if (node.arguments.length > 0 && isRouteRegistration(node)) {
-          for (const a of node.arguments) if (a.type === 'Identifier') handlerNames.add(a.name);
+          for (const a of node.arguments) if (a.type === 'Identifier') (handlerNames ??= new Set()).add(a.name);
         }
       },
       'Program:exit'() {
+        if (candidates === null) return;
+        const names = handlerNames ?? NO_NAMES;
         for (const node of candidates) {
           const kind = syncCallKind(node, (name) => moduleBindingOf(name, node, ctx.parent));
           if (kind === null) continue;
-          const where = handlerAround(node, handlerNames, ctx.parent);
+          const where = handlerAround(node, names, ctx.parent);
           if (where !== null) report(ctx, node, kind, where);
         }
       },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, runRule } from './run-rule.js';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../../src/static/registry.js';
 
 const rule = 'empty-catch';
 
@@ -22,5 +24,12 @@ describe('empty-catch', () => {
       'try { a(); } finally {}',
     ].join('\n');
     expect(linesOf(rule, code)).toEqual([]);
+  });
+
+  it('is not created for a file without `catch` (the prefilter), and finds the issue once there is one', () => {
+    const code = 'try { a(); } finally {}';
+    expect(createRuleFilter(AST_RULES.filter((r) => r.doc.id === rule))(code)).toEqual([false]);
+    expect(linesOf(rule, code)).toEqual([]);
+    expect(linesOf(rule, 'try { a(); } catch {} finally {}')).toEqual([1]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, runRule } from './run-rule.js';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../../src/static/registry.js';
 
 const rule = 'floating-promise';
 
@@ -101,5 +103,12 @@ describe('floating-promise', () => {
   it('ignores a local variable that shadows a fs/promises import', () => {
     const code = ['import { promises } from "node:fs";', 'async function f(x) {', '  const promises = [];', '  promises.push(x);', '}'].join('\n');
     expect(linesOf(rule, code)).toEqual([]);
+  });
+
+  it('is not created for a file without `async` (the prefilter), and finds the issue once there is one', () => {
+    const code = 'function f() { fetch("/x"); }';
+    expect(createRuleFilter(AST_RULES.filter((r) => r.doc.id === rule))(code)).toEqual([false]);
+    expect(linesOf(rule, code)).toEqual([]);
+    expect(linesOf(rule, 'const f = async () => { fetch("/x"); };')).toEqual([1]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, runRule } from './run-rule.js';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../../src/static/registry.js';
 
 const rule = 'for-in-array';
 
@@ -48,5 +50,12 @@ describe('for-in-array', () => {
       'for (const k in rows) {}',
     ].join('\n');
     expect(linesOf(rule, code)).toEqual([]);
+  });
+
+  it('is not created for a file without `for` (the prefilter), and finds the issue once there is one', () => {
+    const code = 'const ids = [1, 2];\nObject.keys(ids).map((i) => ids[i]);';
+    expect(createRuleFilter(AST_RULES.filter((r) => r.doc.id === rule))(code)).toEqual([false]);
+    expect(linesOf(rule, code)).toEqual([]);
+    expect(linesOf(rule, 'const ids = [1, 2];\nfor (const i in ids) {}')).toEqual([2]);
   });
 });

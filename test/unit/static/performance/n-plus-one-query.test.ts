@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, runRule } from '../bug/run-rule.js';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../../src/static/registry.js';
+import { QUERY_METHODS } from '../../../../src/static/rules/performance/query-call-of.js';
 
 const rule = 'n-plus-one-query';
 
@@ -48,5 +51,24 @@ describe('n-plus-one-query', () => {
 
   it('skips test files (seeding loops)', () => {
     expect(linesOf(rule, 'async function seed(ids) { for (const id of ids) await prisma.user.findUnique({ where: { id } }); }', 'test/seed.ts')).toEqual([]);
+  });
+
+  it('is not created for a file without a query word (the prefilter); every method it knows holds one of the words', () => {
+    const byId = AST_RULES.filter((r) => r.doc.id === rule);
+    const code = 'async function f(ids) { for (const id of ids) await api.get(id); }';
+    expect(createRuleFilter(byId)(code)).toEqual([false]);
+    expect(linesOf(rule, code)).toEqual([]);
+    const words = byId[0]!.needs!;
+    expect([...QUERY_METHODS, 'knex', 'db'].filter((m) => !words.some((w) => m.includes(w)))).toEqual([]);
+  });
+
+  it('finds a method or root spelt with a unicode escape, which holds none of the words', () => {
+    const code = [
+      'async function f(ids) {',
+      '  for (const id of ids) await User.fin\\u0064ById(id);',
+      '  for (const id of ids) await kn\\u0065x("users").where({ id }).first();',
+      '}',
+    ].join('\n');
+    expect(linesOf(rule, code)).toEqual([2, 3]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, runRule } from '../bug/run-rule.js';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../../src/static/registry.js';
 
 const rule = 'regexp-json-in-loop';
 
@@ -52,5 +54,43 @@ describe('regexp-json-in-loop', () => {
 
   it('reports once per line', () => {
     expect(linesOf(rule, 'for (const p of parts) out.push(p.replace(/~1/g, "/").replace(/~0/g, "~"));')).toEqual([1]);
+  });
+
+  it('counts what nested loops and functions inside the loop change', () => {
+    const code = [
+      'function f(rows, a, b, c, d) {',
+      '  for (const row of rows) {',
+      '    for (const x of row) a = x;',
+      '    row.forEach((y) => { b.push(y); });',
+      '    const g = function (c) { return c; };',
+      '    function h() { d.n++; }',
+      '    const ra = new RegExp(a);',
+      '    const rb = new RegExp(b);',
+      '    const rc = new RegExp(c);',
+      '    const rd = new RegExp(d.n);',
+      '    const rows2 = JSON.parse(JSON.stringify(rows));',
+      '  }',
+      '}',
+    ].join('\n');
+    // `a` is assigned in an inner loop, `b` pushed to in a callback, `c` a parameter and `d` mutated in nested functions.
+    expect(linesOf(rule, code)).toEqual([11]);
+  });
+
+  it('leaves regexes in the once-run parts of a loop and in functions the loop only defines', () => {
+    const code = [
+      'for (let re = /a/g, i = 0; i < 3; i++) use(re);',
+      'for (const p of s.split(/,/g)) use(p);',
+      'while (more()) { const test = (s) => s.replace(/x/g, ""); use(test); }',
+      'for (const p of ps) { for (const q of p.split(/;/g)) use(q); }',
+    ].join('\n');
+    // Line 4: the inner iterable runs once per outer iteration.
+    expect(linesOf(rule, code)).toEqual([4]);
+  });
+
+  it('is not created for a file without `for` or `while` (the prefilter), and finds the issue once there is one', () => {
+    const code = 'rows.map((r) => r.replace(/\\s+/g, " ")); const re = new RegExp("^x$");';
+    expect(createRuleFilter(AST_RULES.filter((r) => r.doc.id === rule))(code)).toEqual([false]);
+    expect(linesOf(rule, code)).toEqual([]);
+    expect(linesOf(rule, 'do { const re = new RegExp("^x$"); use(re); } while (more());')).toEqual([1]);
   });
 });

@@ -80,4 +80,19 @@ describe('sequential-await-in-loop', () => {
     );
     expect(linesOf(rule, code)).toEqual([4]);
   });
+
+  it('judges each function\'s loops on their own: a jump in a callback does not cut the loop around it short', () => {
+    const code = inAsync(
+      'for (const item of items) {',
+      '  await api.send(item);',
+      '  out.forEach((x) => { if (x) return; throw new Error("no"); });',
+      '  const next = async () => { for (const y of item) { await api.get(y); } };',
+      '}',
+      'for (const item of items) { await api.send(item); for (const x of out) { if (x) break; } }',
+      'for (const item of items) { await api.send(item); for (const x of out) { if (x) return; } }',
+    );
+    // Line 2: the return and throw are the callback's. Line 5: the nested function's own loop. Line 7: the break
+    // leaves the inner loop only. Line 8: the return leaves the function.
+    expect(linesOf(rule, code)).toEqual([2, 5, 7]);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf, runRule } from '../bug/run-rule.js';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
+import { AST_RULES } from '../../../../src/static/registry.js';
 
 const rule = 'sync-io-in-handler';
 
@@ -86,6 +88,25 @@ describe('sync-io-in-handler', () => {
 
   it('does not know `fs` bound to something else', () => {
     const code = ['import fs from "fs/promises";', 'app.get("/a", async (req, res) => { fs.readFileSync("a"); });'].join('\n');
+    expect(linesOf(rule, code)).toEqual([]);
+  });
+
+  it('finds blocking calls whose names are spelt with escapes, which hold no `Sync`, one escape per file', () => {
+    const handler = '\napp.get("/a", (req, res) => { run("ls"); });';
+    const files = [
+      'import cp from "child_process";\napp.get("/a", (req, res) => { cp.exec\\u{53}ync("ls"); });',
+      `import { "exec\\x53ync" as run } from "child_process";${handler}`,
+      `import { "execS\\ync" as run } from "child_process";${handler}`,
+      `import { "execSyn\\c" as run } from "child_process";${handler}`,
+      `import { "execS\\\nync" as run } from "child_process";${handler}`,
+      `import { "execS\\\r\nync" as run } from "child_process";${handler}`,
+    ];
+    expect(files.map((code) => linesOf(rule, code))).toEqual([[2], [2], [2], [2], [3], [3]]);
+  });
+
+  it('is not created for a file without `Sync` or an escape (the prefilter)', () => {
+    const code = 'import fs from "fs";\napp.get("/a", (req, res) => { fs.readFile("a", () => res.end()); });';
+    expect(createRuleFilter(AST_RULES.filter((r) => r.doc.id === rule))(code)).toEqual([false]);
     expect(linesOf(rule, code)).toEqual([]);
   });
 });
