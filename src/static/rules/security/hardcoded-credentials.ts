@@ -7,7 +7,7 @@ import { constantString } from './hardening/constant-string.js';
 import { createValueResolver, type ValueResolver } from './hardening/create-value-resolver.js';
 import { credentialLiteral, type CredentialLiteral } from './hardening/credential-literal.js';
 import { findProperty } from './hardening/find-property.js';
-import { collectModuleBindings, type ModuleBindings } from './hardening/collect-module-bindings.js';
+import { collectModuleBindings, importsAnyOf, type ModuleBindings } from './hardening/collect-module-bindings.js';
 import { importedPath } from './hardening/imported-path.js';
 import { nameWords } from './hardening/name-words.js';
 import { propertyKeyName } from './hardening/property-key-name.js';
@@ -23,6 +23,13 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase
 /** Keys beside a password that make a bare `connect({...})` a connection. */
 const CONNECTION_KEYS = ['host', 'hostname', 'user', 'username', 'port', 'database', 'server'];
 const SESSION_PACKAGES = new Set(['express-session', 'cookie-session', 'koa-session', 'cookie-parser']);
+const NO_BINDINGS: ModuleBindings = new Map();
+const BASIC_HEADER = /^Basic\s+([A-Za-z0-9+/]{4,}={0,2})$/i;
+/** A decoded Basic token that holds a user and a password. */
+const DECODED_PAIR = /^[^:\s]+:\S+$/;
+/** A constant `user:password` about to be encoded. */
+const USER_PAIR = /^[^:\s/]+:[^\s]+$/;
+const BTOA = /^(?:window\.|globalThis\.)?btoa$/;
 
 /**
  * Credentials written as literals into the calls that use them, where the line-based secrets scanner
@@ -34,6 +41,8 @@ const SESSION_PACKAGES = new Set(['express-session', 'cookie-session', 'koa-sess
  * are fine; `process.env.X || 'literal'` defaults are reported one grade lower.
  */
 export const hardcodedCredentials: StaticRule = {
+  // Necessary for any finding: `pass…`/`pwd` keys (lower, Capitalised or UPPER once `nameWords` splits them), `Sequelize`, `keys`, session packages, `btoa`, `Buffer`, `Basic` in any case.
+  needs: ['pass', 'Pass', 'PASS', 'pwd', 'Pwd', 'PWD', 'Sequelize', 'keys', 'session', 'cookie-parser', 'btoa', 'Buffer', ...caseVariants('basic')],
   doc: {
     id: 'hardcoded-credentials',
     title: 'Hard-coded credentials',
@@ -46,26 +55,38 @@ export const hardcodedCredentials: StaticRule = {
       'was committed. A session secret in the code lets anyone who reads it forge session cookies.',
   },
   create(ctx) {
-    const consts = createValueResolver(ctx.taint);
+    // Made on first use: most files flag nothing, so they never need the resolver, the set or the list.
+    let consts: ValueResolver | null = null;
+    const resolver = (): ValueResolver => (consts ??= createValueResolver(ctx.taint));
     let program: TSESTree.Program | null = null;
-    let bindings: ModuleBindings | null = null;
-    const moduleBindings = (): ModuleBindings => (bindings ??= program ? collectModuleBindings(program) : new Map());
-    const reported = new Set<TSESTree.Node>();
-    const deferred: Array<() => void> = [];
-    ctx.atEnd(() => deferred.forEach((fn) => fn()));
+    let sessions: ModuleBindings | null = null;
+    /** The module bindings, read only from files that import a session package: no other binding matters here. */
+    const sessionBindings = (): ModuleBindings =>
+      (sessions ??= program !== null && importsAnyOf(program, SESSION_PACKAGES) ? collectModuleBindings(program) : NO_BINDINGS);
+    let reported: Set<TSESTree.Node> | null = null;
+    let deferred: Array<() => void> | null = null;
+    ctx.atEnd(() => {
+      if (deferred !== null) for (let i = 0; i < deferred.length; i++) deferred[i]!();
+    });
+    const later = (fn: () => void): void => {
+      (deferred ??= []).push(fn);
+    };
     const flag = (node: TSESTree.Node, value: TSESTree.Node, what: string): void => {
-      deferred.push(() => {
-        if (reported.has(node)) return;
-        const credential = credentialLiteral(value, consts);
+      later(() => {
+        if (reported?.has(node)) return;
+        const credential = credentialLiteral(value, resolver());
         if (!credential || seenByScanner(ctx, credential)) return;
-        reported.add(node);
+        (reported ??= new Set()).add(node);
         report(ctx, node, credential, what);
       });
     };
     const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression, tail: string): void => {
-      if (node.callee.type === 'Identifier' && moduleBindings().has(tail)) {
-        const source = importedPath(node.callee, moduleBindings())?.source;
-        if (source !== undefined && SESSION_PACKAGES.has(source)) return checkSession(node, source, flag);
+      if (node.callee.type === 'Identifier') {
+        const bindings = sessionBindings();
+        if (bindings.has(tail)) {
+          const source = importedPath(node.callee, bindings)?.source;
+          if (source !== undefined && SESSION_PACKAGES.has(source)) return checkSession(node, source, flag);
+        }
       }
       if (!CONNECTORS.has(tail)) return;
       const name = calleeName(node.callee) ?? tail;
@@ -83,9 +104,11 @@ export const hardcodedCredentials: StaticRule = {
         if (tail === null) return;
         onCall(node, tail);
         if (tail === 'btoa' || tail === 'toString') {
-          deferred.push(() => {
-            const basic = basicAuthPair(node, consts);
-            if (basic) reportBasic(ctx, node, basic);
+          const source = basicAuthSource(node, tail);
+          if (source === null) return;
+          later(() => {
+            const text = constantString(source, resolver());
+            if (text !== null && USER_PAIR.test(text)) reportBasic(ctx, node, text);
           });
         }
       },
@@ -102,14 +125,16 @@ export const hardcodedCredentials: StaticRule = {
         }
       },
       Literal(node) {
-        if (typeof node.value !== 'string' || node.value.length < 10 || !/^basic\s/i.test(node.value)) return;
-        const m = /^Basic\s+([A-Za-z0-9+/]{4,}={0,2})$/i.exec(node.value);
+        const value = node.value;
+        // Nearly every literal fails the first-letter test, so the regex runs on a few.
+        if (typeof value !== 'string' || value.length < 10 || (value.charCodeAt(0) | 32) !== 0x62) return;
+        const m = BASIC_HEADER.exec(value);
         const decoded = m ? Buffer.from(m[1]!, 'base64').toString('utf8') : null;
-        if (decoded !== null && /^[^:\s]+:\S+$/.test(decoded)) reportBasic(ctx, node, decoded);
+        if (decoded !== null && DECODED_PAIR.test(decoded)) reportBasic(ctx, node, decoded);
       },
       AssignmentExpression(node) {
         // Koa signed-cookie keys: app.keys = ['...']
-        if (node.left.type === 'MemberExpression' && node.right.type === 'ArrayExpression' && propertyKeyName(node.left) === 'keys') {
+        if (node.right.type === 'ArrayExpression' && node.left.type === 'MemberExpression' && propertyKeyName(node.left) === 'keys') {
           const first = node.right.elements[0];
           if (first && first.type !== 'SpreadElement') flag(node, first, 'The cookie-signing key in `app.keys`');
         }
@@ -182,18 +207,20 @@ function report(ctx: RuleContext, node: TSESTree.Node, credential: CredentialLit
   });
 }
 
-/** The `user:password` a call base64-encodes from a constant: `btoa('u:p')`, `Buffer.from('u:p').toString('base64')`. */
-function basicAuthPair(call: TSESTree.CallExpression, consts: ValueResolver): string | null {
-  const name = calleeName(call.callee);
+/**
+ * The argument a call base64-encodes, when the call is `btoa(x)` or `Buffer.from(x).toString('base64')`
+ * (read from the syntax alone; whether `x` is a constant `user:password` is asked once the file is read).
+ */
+function basicAuthSource(call: TSESTree.CallExpression, tail: 'btoa' | 'toString'): TSESTree.Node | null {
   let source: TSESTree.Node | undefined;
-  if (name !== null && /^(?:window\.|globalThis\.)?btoa$/.test(name)) source = call.arguments[0];
-  else if (call.callee.type === 'MemberExpression' && propertyKeyName(call.callee) === 'toString' && constantString(call.arguments[0] ?? call)?.toLowerCase() === 'base64') {
+  if (tail === 'btoa') {
+    const name = calleeName(call.callee);
+    if (name !== null && BTOA.test(name)) source = call.arguments[0];
+  } else if (call.callee.type === 'MemberExpression' && constantString(call.arguments[0] ?? call)?.toLowerCase() === 'base64') {
     const inner = unwrap(call.callee.object);
     if (inner.type === 'CallExpression' && calleeName(inner.callee) === 'Buffer.from') source = inner.arguments[0];
   }
-  if (!source || source.type === 'SpreadElement') return null;
-  const text = constantString(source, consts);
-  return text !== null && /^[^:\s/]+:[^\s]+$/.test(text) ? text : null;
+  return !source || source.type === 'SpreadElement' ? null : source;
 }
 
 function reportBasic(ctx: RuleContext, node: TSESTree.Node, pair: string): void {
@@ -205,4 +232,11 @@ function reportBasic(ctx: RuleContext, node: TSESTree.Node, pair: string): void 
       'call the service as that user, and base64 is not encryption. Read the username and password from the environment or a secret manager.',
     confidence: 0.8,
   });
+}
+
+/** Every spelling of `word` in upper and lower case (`basic`, `Basic`, `bAsIc`, ...): the words of a case-insensitive match. */
+function caseVariants(word: string): string[] {
+  let out = [''];
+  for (const c of word) out = out.flatMap((prefix) => [prefix + c.toLowerCase(), prefix + c.toUpperCase()]);
+  return out;
 }

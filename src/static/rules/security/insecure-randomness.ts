@@ -6,6 +6,9 @@ import { findNamedDestination } from './hardening/find-named-destination.js';
 import { createIdentifierIndex } from './hardening/create-identifier-index.js';
 import { isSecretName } from './hardening/is-secret-name.js';
 
+/** `Math.random`, also reached through the global object. */
+const MATH_RANDOM = /^(?:(?:window|globalThis|global|self)\.)?Math\.random$/;
+
 /**
  * `Math.random()` whose value ends up in something named as a secret: a token, session id, password,
  * nonce, OTP, key or salt (by the variable, property, function or label it reaches). Other uses
@@ -27,9 +30,11 @@ export const insecureRandomness: StaticRule = {
       '`Math.random()` stays fine for jitter, animation and sampling.',
   },
   create(ctx) {
-    const index = createIdentifierIndex(ctx.parent);
-    const calls: TSESTree.CallExpression[] = [];
+    // Made on the first `Math.random()`: a file can say `random` without calling it.
+    let calls: TSESTree.CallExpression[] | null = null;
     ctx.atEnd(() => {
+      if (calls === null) return;
+      const index = createIdentifierIndex(ctx.parent);
       for (const call of calls) {
         const destination = findNamedDestination(call, isSecretName, index, ctx.parent);
         if (!destination) continue;
@@ -48,7 +53,7 @@ export const insecureRandomness: StaticRule = {
       CallExpression(node) {
         if (node.callee.type !== 'MemberExpression' || calleeTail(node.callee) !== 'random') return;
         const name = calleeName(node.callee);
-        if (name !== null && /^(?:(?:window|globalThis|global|self)\.)?Math\.random$/.test(name)) calls.push(node);
+        if (name !== null && MATH_RANDOM.test(name)) (calls ??= []).push(node);
       },
     };
   },

@@ -24,6 +24,8 @@ const FILTER_METHODS = new Set([
   'exists',
   'replaceOne',
 ]);
+/** Every callee name the rule reads, tested first with one lookup. */
+const CALLS_READ = new Set(['$where', ...FILTER_METHODS]);
 /**
  * Receivers that are MongoDB collections or Mongoose models: `db.collection('x')`, `User`, `OrderModel`, `userColl`.
  * Case-sensitive on purpose: `hash.update(x)` and `cipher.update(x)` are not queries.
@@ -68,7 +70,7 @@ export const nosqlInjection: StaticRule = {
       },
       CallExpression(node) {
         const name = calleeMethod(node);
-        if (name === null || !(name === '$where' || FILTER_METHODS.has(name))) return;
+        if (name === null || !CALLS_READ.has(name)) return;
         const t = callTarget(node);
         const first = node.arguments[0];
         if (t === null || t.receiver === null || first === undefined || first.type === 'SpreadElement') return;
@@ -78,11 +80,14 @@ export const nosqlInjection: StaticRule = {
         }
         if (!FILTER_METHODS.has(t.method) || NOT_DATABASES.has(receiverName(t.receiver) ?? '')) return;
         if (first.type === 'ArrowFunctionExpression' || first.type === 'FunctionExpression') return;
+        // Only a variable's origin needs the taint tracker; any other filter is what is written here, so a call
+        // that cannot report (`hash.update(buf.slice(1))`) is dropped now rather than asked about later.
+        const written = unwrap(first);
+        if (written.type !== 'Identifier' && written.type !== 'ObjectExpression' && !isWholeFilter(written, t.receiver)) return;
         ctx.atEnd(() => {
           const filter = ctx.taint.origin(first);
           if (filter.type === 'ObjectExpression') checkFilter(ctx, filter, 0);
-          else if (COLLECTIONS.test(receiverName(t.receiver) ?? '') && filter.type !== 'ArrowFunctionExpression' && filter.type !== 'FunctionExpression' && filter.type !== 'Literal') {
-            // A whole filter from input only on receivers that look like collections: `cache.remove(key)` is no query.
+          else if (isWholeFilter(filter, t.receiver)) {
             reportTaint(ctx, {
               node: first,
               value: first,
@@ -99,6 +104,11 @@ export const nosqlInjection: StaticRule = {
     };
   },
 };
+
+/** A filter (not an object literal) given whole to a receiver that looks like a collection: `cache.remove(key)` is no query. */
+function isWholeFilter(filter: TSESTree.Node, receiver: TSESTree.Node | null): boolean {
+  return COLLECTIONS.test(receiverName(receiver) ?? '') && filter.type !== 'ArrowFunctionExpression' && filter.type !== 'FunctionExpression' && filter.type !== 'Literal';
+}
 
 function reportWhere(ctx: RuleContext, node: TSESTree.Node, code: TSESTree.Node): void {
   reportTaint(ctx, {

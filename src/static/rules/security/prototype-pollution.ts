@@ -11,6 +11,8 @@ const TARGET_FIRST_MERGES = new Set(['merge', 'mergeWith', 'defaultsDeep', 'merg
 const ALL_ARGUMENT_MERGES = new Set(['deepmerge', 'deepMerge']);
 /** Path setters: `_.set(obj, 'a.b', v)`, `objectPath.set(...)`, dot-prop's `setProperty`. */
 const PATH_SETTERS = new Set(['set', 'setWith', 'setProperty']);
+/** Every callee name the rule reads, tested first with one lookup. */
+const CALLS_READ = new Set([...TARGET_FIRST_MERGES, ...ALL_ARGUMENT_MERGES, 'extend', ...PATH_SETTERS]);
 const PATH_LIBRARIES = /^(?:_|lodash|objectPath|dotProp|dot)$/;
 const PATH_MODULES = /^(?:lodash(?:-es)?(?:[./]set(?:With)?)?|object-path|dot-prop)$/;
 const IMPACT = 'a key of `__proto__` or `constructor.prototype` writes to `Object.prototype`, changing every object in the process (denial of service, bypassed checks, sometimes code execution)';
@@ -67,7 +69,9 @@ export const prototypePollution: StaticRule = {
       },
       CallExpression(node) {
         const name = calleeMethod(node);
-        if (name === null || !(TARGET_FIRST_MERGES.has(name) || ALL_ARGUMENT_MERGES.has(name) || name === 'extend' || PATH_SETTERS.has(name))) return;
+        if (name === null || !CALLS_READ.has(name)) return;
+        // `map.set(key, value)` has too few arguments for a path setter: settled before anything is allocated.
+        if (PATH_SETTERS.has(name) && node.arguments.length < 3) return;
         const t = callTarget(node);
         if (t === null) return;
         const { method, receiver } = t;

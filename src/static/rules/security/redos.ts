@@ -8,6 +8,11 @@ import { findCatastrophicBacktracking, type BacktrackingRisk } from './hardening
 import { sinkVerdict } from './hardening/sink-verdict.js';
 import { stepSeverity } from './hardening/step-severity.js';
 
+/** `RegExp`, also reached through the global object. */
+const GLOBAL_REGEXP = /^(?:(?:window|globalThis|global)\.)?RegExp$/;
+/** A group repeated by `*`, `+` or `{n`: without one, no loop can split its input two ways. */
+const REPEATED_GROUP = /\)(?:[*+]|\{\d)/;
+const REPLACE = /^replace(?:All)?$/;
 /** Helpers that escape a string for use inside a regex: lodash, escape-string-regexp, RegExp.escape, home-made ones. */
 const ESCAPERS = /^(?:escape(?:Reg(?:Ex|Exp)p?|StringRegexp|Regexp?|RegexChars|RegExpChars|ForRegExp|ForRegex|Pattern)?|quote(?:Reg(?:Ex|Exp)p?)?)$/i;
 
@@ -32,17 +37,19 @@ export const redos: StaticRule = {
       'a pattern from user input: escape it (`RegExp.escape`, lodash `escapeRegExp`) or use `includes()`.',
   },
   create(ctx) {
-    const consts = createValueResolver(ctx.taint);
-    const dynamic: Array<{ call: TSESTree.CallExpression | TSESTree.NewExpression; pattern: TSESTree.Node; flags: TSESTree.Node | undefined }> = [];
+    // Made on the first `RegExp` call: most files construct none.
+    let dynamic: Array<{ call: TSESTree.CallExpression | TSESTree.NewExpression; pattern: TSESTree.Node; flags: TSESTree.Node | undefined }> | null = null;
     ctx.atEnd(() => {
+      if (dynamic === null) return;
+      const consts = createValueResolver(ctx.taint);
       for (const { call, pattern, flags } of dynamic) checkConstructed(ctx, call, pattern, flags, consts);
     });
     const onConstructor = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
       if (calleeTail(node.callee) !== 'RegExp') return;
       const name = calleeName(node.callee);
       const [pattern, flags] = node.arguments;
-      if (name !== null && /^(?:(?:window|globalThis|global)\.)?RegExp$/.test(name) && pattern && pattern.type !== 'SpreadElement' && flags?.type !== 'SpreadElement') {
-        dynamic.push({ call: node, pattern, flags });
+      if (name !== null && GLOBAL_REGEXP.test(name) && pattern && pattern.type !== 'SpreadElement' && flags?.type !== 'SpreadElement') {
+        (dynamic ??= []).push({ call: node, pattern, flags });
       }
     };
     return {
@@ -93,7 +100,7 @@ const MAX_VERDICTS = 2000;
  * no loop can split its input two ways, so most patterns are settled without parsing.
  */
 function analyse(source: string, flags: string): BacktrackingRisk | null {
-  if (!/\)(?:[*+]|\{\d)/.test(source)) return null;
+  if (!REPEATED_GROUP.test(source)) return null;
   const key = `${flags}/${source}`;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
@@ -131,7 +138,7 @@ function isEscaped(node: TSESTree.Node): boolean {
   const name = calleeName(n.callee);
   if (name !== null && ESCAPERS.test(lastSegment(name))) return true;
   // x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'): escapes the metacharacters it lists
-  if (n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && /^replace(?:All)?$/.test(n.callee.property.name)) {
+  if (n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && REPLACE.test(n.callee.property.name)) {
     const re = n.arguments[0];
     return re !== undefined && re.type === 'Literal' && 'regex' in re && re.regex !== undefined && ['*', '+', '?', '(', '['].every((c) => re.regex.pattern.includes(c));
   }

@@ -9,6 +9,8 @@ import { toParameterizedQuery } from '../../taint/to-parameterized-query.js';
 const ALWAYS_SQL = new Set(['$queryRawUnsafe', '$executeRawUnsafe', 'whereRaw', 'orWhereRaw', 'havingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw']);
 /** Methods that take raw SQL on a database-like receiver, or when the text reads as SQL. */
 const QUERY_METHODS = new Set(['query', 'execute', 'raw', 'exec', 'prepare', 'run', 'all', 'unsafe']);
+/** Every callee name the rule reads (the sinks and `require`), tested first with one lookup. */
+const CALLS_READ = new Set(['require', ...ALWAYS_SQL, ...QUERY_METHODS]);
 /** Receivers that are database handles: `pool`, `client`, `db`, `this.db`, `conn`, `knex`, `sequelize`, `AppDataSource`, `queryRunner`, ... */
 const DB_RECEIVER = /(?:db|database|pool|client|conn|connection|knex|sequelize|prisma|tx|trx|transaction|manager|runner|datasource|sql|repository|repo|pg|mysql|sqlite)$/i;
 const SQL_TEXT = /\b(?:select|insert|update|delete|create|drop|alter|truncate|where|from)\b/i;
@@ -46,10 +48,11 @@ export const sqlInjection: StaticRule = {
       ' SQL assembled here from a value of unknown origin is reported one grade lower (confidence 0.55); a bare variable of unknown origin is listed at `info` (0.3).',
   },
   create(ctx) {
-    const drivers = new Set<'pg' | 'mysql' | 'knex'>();
+    // Made on the first driver import: most files import none.
+    let drivers: Set<'pg' | 'mysql' | 'knex'> | null = null;
     const noteDriver = (module: unknown): void => {
       const d = typeof module === 'string' ? DRIVERS.get(module) : undefined;
-      if (d !== undefined) drivers.add(d);
+      if (d !== undefined) (drivers ??= new Set()).add(d);
     };
     return {
       ImportDeclaration(node) {
@@ -57,7 +60,7 @@ export const sqlInjection: StaticRule = {
       },
       CallExpression(node) {
         const name = calleeMethod(node);
-        if (name === null || !(name === 'require' || ALWAYS_SQL.has(name) || QUERY_METHODS.has(name))) return;
+        if (name === null || !CALLS_READ.has(name)) return;
         const t = callTarget(node);
         if (t === null) return;
         if (t.method === 'require' && t.receiver === null) {
@@ -69,6 +72,8 @@ export const sqlInjection: StaticRule = {
         if (first === undefined || first.type === 'SpreadElement') return;
         const always = ALWAYS_SQL.has(t.method);
         if (!always && !(QUERY_METHODS.has(t.method) && t.receiver !== null)) return;
+        // `Promise.all([...])`: an array literal is never SQL text (see below); spare the taint tracker the question.
+        if (first.type === 'ArrayExpression') return;
         ctx.atEnd(() => {
           // pg and mysql also take a config object: its `text` (pg) or `sql` (mysql) is the SQL.
           const sql = queryText(ctx.taint.origin(first)) ?? first;
@@ -78,7 +83,7 @@ export const sqlInjection: StaticRule = {
           if (!dbReceiver && !SQL_TEXT.test(constantText(shape))) return;
           const verdict = ctx.taint.of(sql, 'sql');
           if (verdict.kind === 'constant') return;
-          const suggestion = parameterized(ctx, node, t.method, drivers);
+          const suggestion = drivers === null ? undefined : parameterized(ctx, node, t.method, drivers);
           reportTaint(ctx, {
             node,
             value: sql,

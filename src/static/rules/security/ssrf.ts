@@ -10,6 +10,8 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', '
 const CALLABLE_CLIENTS = new Set(['fetch', 'axios', 'got', 'ky', 'needle', 'superagent']);
 const CLIENT_MODULES = new Set(['axios', 'got', 'ky', 'needle', 'superagent', 'undici', 'node-fetch', 'cross-fetch', 'http', 'https', 'http2']);
 const NODE_HTTP = new Set(['http', 'https']);
+/** The callee names the rule reads whatever the file imports, tested with one lookup. */
+const KNOWN_CALLS = new Set(['fetch', ...HTTP_METHODS, ...CALLABLE_CLIENTS, ...NODE_HTTP]);
 /** Option keys that carry the destination. */
 const URL_KEYS = new Set(['url', 'uri', 'baseURL', 'prefixUrl', 'href', 'host', 'hostname', 'origin']);
 /** A constant start that fixes scheme and host, with the input only in the path: `https://api.example.com/...`. */
@@ -43,9 +45,9 @@ export const ssrf: StaticRule = {
   },
   create(ctx) {
     const imported = createModuleNames(CLIENT_MODULES);
-    /** Names of client instances: `const api = axios.create({ ... })`. */
-    const instances = new Set<string>();
-    const isClientName = (name: string): boolean => CALLABLE_CLIENTS.has(name) || NODE_HTTP.has(name) || imported.has(name) || instances.has(name);
+    /** Names of client instances: `const api = axios.create({ ... })` (made on the first one). */
+    let instances: Set<string> | null = null;
+    const isClientName = (name: string): boolean => CALLABLE_CLIENTS.has(name) || NODE_HTTP.has(name) || imported.has(name) || (instances?.has(name) ?? false);
     return {
       ImportDeclaration: imported.ImportDeclaration,
       VariableDeclarator(node) {
@@ -53,12 +55,15 @@ export const ssrf: StaticRule = {
         if (init === null || (init.type !== 'CallExpression' && init.type !== 'MemberExpression' && init.type !== 'AwaitExpression')) return;
         imported.VariableDeclarator(node);
         if (node.id.type !== 'Identifier' || init.type !== 'CallExpression') return;
-        const t = callTarget(init);
-        if (t?.method === 'create' && t.receiver?.type === 'Identifier' && isClientName(t.receiver.name)) instances.add(node.id.name);
+        // `callTarget(init)` read in place: this runs for every `const x = f()` of the file.
+        const callee = unwrap(init.callee);
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'create') return;
+        const receiver = unwrap(callee.object);
+        if (receiver.type === 'Identifier' && isClientName(receiver.name)) (instances ??= new Set()).add(node.id.name);
       },
       CallExpression(node) {
         const name = calleeMethod(node);
-        if (name === null || !(name === 'fetch' || HTTP_METHODS.has(name) || isClientName(name))) return;
+        if (name === null || !(KNOWN_CALLS.has(name) || imported.has(name) || (instances?.has(name) ?? false))) return;
         const t = callTarget(node);
         const first = node.arguments[0];
         if (t === null || first === undefined || first.type === 'SpreadElement') return;

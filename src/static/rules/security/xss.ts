@@ -13,6 +13,8 @@ const EXPRESS_RESPONSES = new Set(['res', 'response']);
 const KOA_CONTEXTS = new Set(['ctx', 'context']);
 /** Calls whose result is meant to be markup (`marked(md)`, `md.render(src)`, `renderToString(el)`). */
 const RENDERERS = /render|markdown|marked|html|template|compile|format/i;
+const HTML_TYPE = /html/i;
+const HANDLEBARS = /handlebars|hbs/i;
 const DOM_FIX = 'Set `textContent` for text, or sanitise the markup first (`DOMPurify.sanitize(html)`).';
 const DOM_IMPACT = 'a `<script>` or `onerror=` in it runs in the visitor\'s browser with their session';
 
@@ -92,11 +94,17 @@ export const xss: StaticRule = {
         } else if (RESPONSE_WRITERS.has(method)) {
           const first = node.arguments[0];
           if (first === undefined || first.type === 'SpreadElement') return;
+          // Never reported (a constant is safe, an object or array goes out as JSON): spare the taint tracker the question.
+          const value = unwrap(first);
+          if (value.type === 'Literal' || value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || (value.type === 'TemplateLiteral' && value.expressions.length === 0)) return;
+          const root = writerRoot(receiver);
+          if (root === null) return;
           ctx.atEnd(() => {
-            const writer = responseWriter(ctx, receiver);
-            if (writer !== null) response(node, first, `\`${writer}.${method}()\`, which is served as HTML`);
+            if (root.name === 'reply' || EXPRESS_RESPONSES.has(root.name) || ctx.taint.roleOf(root) === 'response') {
+              response(node, first, `\`${root.name}.${method}()\`, which is served as HTML`);
+            }
           });
-        } else if (method === 'compile' && /handlebars|hbs/i.test(receiverName(receiver) ?? '')) {
+        } else if (method === 'compile' && HANDLEBARS.test(receiverName(receiver) ?? '')) {
           ctx.atEnd(() => reportNoEscape(ctx, node));
         }
       },
@@ -129,10 +137,12 @@ function htmlOf(expr: TSESTree.Node): TSESTree.Node {
 }
 
 /**
- * The response name (`res`, `reply`) when `receiver` is an Express response, or a Fastify reply given an
- * HTML type, and no non-HTML content type is set earlier in the same chain (`res.type('json').send(x)`).
+ * The name at the root of a response chain (`res` in `res.status(200).send(x)`) when it can be an Express
+ * response or a Fastify reply: `reply` only after an HTML type is set in the chain, any other name unless a
+ * non-HTML content type is set earlier in it (`res.type('json').send(x)`). Read from the syntax; whether a name
+ * other than `reply`, `res` and `response` is a handler's response is the taint tracker's to say.
  */
-function responseWriter(ctx: RuleContext, receiver: TSESTree.Node): string | null {
+function writerRoot(receiver: TSESTree.Node): TSESTree.Identifier | null {
   let type: 'html' | 'other' | null = null;
   let n = unwrap(receiver);
   while (n.type === 'CallExpression') {
@@ -144,9 +154,8 @@ function responseWriter(ctx: RuleContext, receiver: TSESTree.Node): string | nul
     n = t.receiver;
   }
   if (n.type !== 'Identifier') return null;
-  if (n.name === 'reply') return type === 'html' ? 'reply' : null;
-  if (type === 'other') return null;
-  return EXPRESS_RESPONSES.has(n.name) || ctx.taint.roleOf(n) === 'response' ? n.name : null;
+  if (n.name === 'reply') return type === 'html' ? n : null;
+  return type === 'other' ? null : n;
 }
 
 function isContentTypeName(n: TSESTree.Node | undefined): boolean {
@@ -155,7 +164,7 @@ function isContentTypeName(n: TSESTree.Node | undefined): boolean {
 
 function typeOf(n: TSESTree.Node | undefined): 'html' | 'other' | null {
   if (n?.type !== 'Literal' || typeof n.value !== 'string') return null;
-  return /html/i.test(n.value) ? 'html' : 'other';
+  return HTML_TYPE.test(n.value) ? 'html' : 'other';
 }
 
 /**

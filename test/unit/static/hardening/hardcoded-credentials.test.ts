@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRuleFilter } from '../../../../src/static/create-rule-filter.js';
 import { hardcodedCredentials } from '../../../../src/static/rules/security/hardcoded-credentials.js';
 import { graded, lines, runRule } from './run-rule.js';
 
@@ -40,6 +41,23 @@ describe('hardcoded-credentials', () => {
 
   it('leaves literals the secrets scanner reports on the same line to it', () => {
     expect(run('mysql.createConnection({ host: "db", user: "etl", password: "Xk9#qL2$vR7!mZ4p" });')).toEqual([]);
+  });
+
+  it('is not run on a file without its words, and each kind of finding needs only one of them (prefilter on)', () => {
+    const runs = createRuleFilter([hardcodedCredentials]);
+    expect(runs('const total = items.reduce((sum, item) => sum + item.price, 0);')).toEqual([false]);
+    const findings = (code: string) => {
+      expect(runs(code)).toEqual([true]);
+      return lines(run(code));
+    };
+    expect(findings('new Pool({ host: "db", PASSWORD: "s3cret-pw" });')).toEqual([1]);
+    expect(findings('new Pool({ host: "db", Pwd: "s3cret-pw" });')).toEqual([1]);
+    expect(findings('new Sequelize("shop", "root", "toor");')).toEqual([1]);
+    expect(findings('app.keys = ["im a newer secret"];')).toEqual([1]);
+    expect(findings('import s from "express-session";\napp.use(s({ secret: "keyboard cat" }));')).toEqual([2]);
+    expect(findings('const h = btoa("admin:admin");')).toEqual([1]);
+    expect(findings('const h = Buffer.from("admin:admin").toString("base64");')).toEqual([1]);
+    expect(findings('const h = { Authorization: "bAsIc YWRtaW46c2VjcmV0" };')).toEqual([1]);
   });
 
   it('stays quiet on environment values, empty strings, placeholders and unrelated calls', () => {

@@ -36,19 +36,35 @@ export function collectModuleBindings(program: TSESTree.Program): ModuleBindings
   return bindings;
 }
 
+/**
+ * True when some top-level statement of the program imports or requires one of `sources` (`node:` dropped),
+ * which `collectModuleBindings` needs to bind any name to one of them. Lets a rule that only cares about a few
+ * packages skip building the bindings of the many files that import none of them.
+ */
+export function importsAnyOf(program: TSESTree.Program, sources: ReadonlySet<string>): boolean {
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (sources.has(moduleName(statement.source.value))) return true;
+    } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const ref = statement.moduleReference.expression;
+      if (ref.type === 'Literal' && typeof ref.value === 'string' && sources.has(moduleName(ref.value))) return true;
+    } else if (statement.type === 'VariableDeclaration' || (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration')) {
+      const declaration = statement.type === 'VariableDeclaration' ? statement : (statement.declaration as TSESTree.VariableDeclaration);
+      for (const d of declaration.declarations) {
+        if (!d.init) continue;
+        const required = requireOf(d.init);
+        if (required !== null && sources.has(required.source)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** `require('m')`, `require('m').x` and `require('m').default` on the right of a declaration. */
 function bindRequire(id: TSESTree.Node, init: TSESTree.Node, bindings: Map<string, ModuleBinding>): void {
-  let n = unwrap(init);
-  if (n.type === 'AwaitExpression') n = unwrap(n.argument);
-  let member: string | null = null;
-  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
-    member = n.property.name === 'default' ? null : n.property.name;
-    n = unwrap(n.object);
-  }
-  if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require') return;
-  const arg = n.arguments[0];
-  if (!arg || arg.type !== 'Literal' || typeof arg.value !== 'string') return;
-  const source = moduleName(arg.value);
+  const required = requireOf(init);
+  if (required === null) return;
+  const { source, member } = required;
   if (id.type === 'Identifier') {
     bindings.set(id.name, { source, imported: member ?? '*' });
   } else if (id.type === 'ObjectPattern' && member === null) {
@@ -58,6 +74,21 @@ function bindRequire(id: TSESTree.Node, init: TSESTree.Node, bindings: Map<strin
       if (local.type === 'Identifier') bindings.set(local.name, { source, imported: p.key.name });
     }
   }
+}
+
+/** The module (and member, null for the whole module or `.default`) that `init` requires, or null. */
+function requireOf(init: TSESTree.Node): { source: string; member: string | null } | null {
+  let n = unwrap(init);
+  if (n.type === 'AwaitExpression') n = unwrap(n.argument);
+  let member: string | null = null;
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+    member = n.property.name === 'default' ? null : n.property.name;
+    n = unwrap(n.object);
+  }
+  if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require') return null;
+  const arg = n.arguments[0];
+  if (!arg || arg.type !== 'Literal' || typeof arg.value !== 'string') return null;
+  return { source: moduleName(arg.value), member };
 }
 
 function moduleName(specifier: string): string {

@@ -28,20 +28,33 @@ export function createIdentifierIndex(parent: ParentOf): IdentifierIndex {
 
 function build(program: TSESTree.Node): Map<string, TSESTree.Identifier[]> {
   const byName = new Map<string, TSESTree.Identifier[]>();
-  // Each entry carries its parent: this walk knows it, where asking `ParentOf` would search from the root per node.
-  const stack: Array<[TSESTree.Node, TSESTree.Node | undefined]> = [[program, undefined]];
-  while (stack.length > 0) {
-    const [node, p] = stack.pop()!;
+  // Each node travels with its parent (this walk knows it, where asking `ParentOf` would search from the root
+  // per node), in two parallel stacks: a pair per node was an allocation for every node of the file.
+  const nodes: TSESTree.Node[] = [program];
+  const parents: Array<TSESTree.Node | undefined> = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const p = parents.pop();
     if (node.type === 'Identifier' && isReference(node, p)) {
       const list = byName.get(node.name);
       if (list) list.push(node);
       else byName.set(node.name, [node]);
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    const keys = visitorKeys[node.type];
+    if (keys === undefined) continue;
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
       if (Array.isArray(child)) {
-        for (const c of child) if (c !== null && typeof c === 'object') stack.push([c as TSESTree.Node, node]);
-      } else if (child !== null && typeof child === 'object') stack.push([child as TSESTree.Node, node]);
+        for (let j = 0; j < child.length; j++) {
+          const c: unknown = child[j];
+          if (c === null || typeof c !== 'object') continue;
+          nodes.push(c as TSESTree.Node);
+          parents.push(node);
+        }
+      } else if (child !== null && typeof child === 'object') {
+        nodes.push(child as TSESTree.Node);
+        parents.push(node);
+      }
     }
   }
   return byName;
