@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrap } from '../../ast-helpers.js';
 import type { RuleContext, StaticRule } from '../../rule.js';
+import { requiredModule } from '../../taint/binding.js';
 import { calleeMethod, callTarget } from '../../taint/call-target.js';
 import { createModuleNames } from '../../taint/create-module-names.js';
 import { lowerSeverity, reportTaint } from '../../taint/report-taint.js';
@@ -71,7 +72,8 @@ export const ssrf: StaticRule = {
         const candidate =
           receiver === null
             ? method === 'fetch' || isClientName(method)
-            : (isWindow(receiver) && method === 'fetch') || (receiver.type === 'Identifier' && HTTP_METHODS.has(method) && isClientName(receiver.name));
+            : (isWindow(receiver) && method === 'fetch') ||
+              (HTTP_METHODS.has(method) && ((receiver.type === 'Identifier' && isClientName(receiver.name)) || isInlineRequire(receiver)));
         if (!candidate) return;
         ctx.atEnd(() => {
           const client = clientOf(ctx, receiver, node.callee, method);
@@ -110,6 +112,11 @@ function clientOf(ctx: RuleContext, receiver: TSESTree.Node | null, callee: TSES
   }
   const r = unwrap(receiver);
   if (isWindow(r)) return 'fetch';
+  // `require('axios').get(url)`: the module is named right there.
+  if (isInlineRequire(r)) {
+    const module = requiredModule(r)!;
+    return CLIENT_MODULES.has(module) ? `${module}.${method}` : null;
+  }
   if (r.type !== 'Identifier') return null;
   // An instance (`axios.create()`) is judged by what created it.
   const made = ctx.taint.origin(r);
@@ -120,6 +127,12 @@ function clientOf(ctx: RuleContext, receiver: TSESTree.Node | null, callee: TSES
     return `${r.name}.${method}`;
   }
   return null;
+}
+
+/** `require('x')` or `await import('x')` itself (not a member of it) as a call's receiver. */
+function isInlineRequire(receiver: TSESTree.Node): boolean {
+  const r = unwrap(receiver);
+  return (r.type === 'CallExpression' || r.type === 'AwaitExpression') && requiredModule(r) !== null;
 }
 
 /** The URL, or the values of the destination options of a config object (`{ url }`, `{ hostname, path }`). */
