@@ -5,8 +5,10 @@ export type RuleFilter = (text: string) => readonly boolean[];
 
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
 /**
- * An escape that can spell a name without its letters: `ev\u0061l(x)` calls `eval`, `cp['ex\x65c']` reads
- * `exec`, `'ex\<newline>ec'` is `'exec'`. A text holding one runs every rule, so no word can be hidden.
+ * An escape that can spell any character: `ev\u0061l(x)` calls `eval`, `cp['ex\x65c']` reads `exec`,
+ * `'ex\<newline>ec'` is `'exec'`. A text holding one runs every rule. Identity escapes in strings (`'\y'` is
+ * `'y'`) are not covered here: `\d`, `\s`, `\w` in regular expressions would make nearly every file match. A rule
+ * whose words can be read from a string adds the escaped letters to its own `needs` (sync-io-in-handler does).
  */
 const NAME_ESCAPE = /\\(?:u|x|[0-7]|\r|\n|\u2028|\u2029)/;
 

@@ -146,10 +146,8 @@ export function createWalk(root: TSESTree.Node): Walk {
 }
 
 /** Walks `root` with `before` and `after` only (no handler table). */
-export function traverse(root: TSESTree.Node, before: NodeHandler, after: NodeHandler): ParentOf {
-  const walk = createWalk(root);
-  walk.run(createHandlerTable(), before, after);
-  return walk.parent;
+export function traverse(root: TSESTree.Node, before: NodeHandler, after: NodeHandler): void {
+  createWalk(root).run(createHandlerTable(), before, after);
 }
 
 /**
