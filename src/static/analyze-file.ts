@@ -3,7 +3,9 @@ import type { RawFinding, Severity } from '../findings/finding.js';
 import { createRuleFilter, type RuleFilter } from './create-rule-filter.js';
 import type { RuleContext, RuleReport, StaticRule } from './rule.js';
 import { createTaintTracker } from './taint/create-taint-tracker.js';
-import { addHandler, createHandlerTable, createWalk, type NodeHandler } from './traverse.js';
+import { RECORDED_TYPES, SCOPE_TYPES } from './taint/record-facts.js';
+import type { TaintQuery } from './taint/types.js';
+import { addHandler, createHandlerTable, createWalk, type NodeHandler, type ParentOf } from './traverse.js';
 
 const EXIT = ':exit';
 
@@ -73,28 +75,24 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
   } catch (err) {
     return { ok: false, reason: 'parse-error', detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
   }
+  return analyzeProgram(path, text, ast, rules, options);
+}
+
+/** `analyzeFile` on a file already parsed with `astParseOptions(path)`. */
+export function analyzeProgram(path: string, text: string, ast: TSESTree.Program, rules: readonly EnabledRule[], options: AnalyzeFileOptions = {}): AnalyzeFileResult {
   const findings: RawFinding[] = [];
   const walk = createWalk(ast);
   const taint = createTaintTracker(walk.parent);
   const deferred: Array<() => void> = [];
   const table = createHandlerTable();
-  let lines: string[] | undefined;
+  // The tracker records a node before any rule sees it and closes a scope after every rule has left it.
+  for (const type of RECORDED_TYPES) addHandler(table, type, false, taint.enter);
+  const file = new FileText(text);
   const runs = options.prefilter === false ? null : filterOf(rules)(text);
   for (let k = 0; k < rules.length; k++) {
     if (runs !== null && !runs[k]) continue;
     const { rule, severity } = rules[k]!;
-    const ctx: RuleContext = {
-      path,
-      // Split on first use: most files give no rule a reason to read their text.
-      get lines() {
-        return (lines ??= text.split(/\r?\n/));
-      },
-      severity,
-      report: (r) => findings.push(toRawFinding(path, rule, severity, r)),
-      atEnd: (fn) => deferred.push(fn),
-      taint: taint.query,
-      parent: walk.parent,
-    };
+    const ctx = new EngineContext(path, rule, severity, findings, deferred, taint.query, walk.parent, file);
     const visitor = rule.create(ctx) as Record<string, NodeHandler | undefined>;
     for (const key of Object.keys(visitor)) {
       const handler = visitor[key];
@@ -103,10 +101,47 @@ export function analyzeFile(path: string, text: string, rules: readonly EnabledR
       addHandler(table, exit ? key.slice(0, -EXIT.length) : key, exit, handler);
     }
   }
-  walk.run(table, taint.enter, taint.leave);
+  for (const type of SCOPE_TYPES) addHandler(table, type, true, taint.leave);
+  walk.run(table);
   // An atEnd callback may register another; the index loop runs those too.
   for (let i = 0; i < deferred.length; i++) deferred[i]!();
   return { ok: true, findings };
+}
+
+/** A file's text, split into lines on first use: most files give no rule a reason to read it. */
+class FileText {
+  private split: string[] | undefined;
+  constructor(readonly text: string) {}
+  lines(): string[] {
+    return (this.split ??= this.text.split(/\r?\n/));
+  }
+}
+
+/**
+ * What one rule sees of one file. A class, not an object literal: a literal with a getter gets a hidden class
+ * of its own each time it is made, so every `ctx.x` read in every rule missed its inline cache (and the
+ * thousands of one-off classes were garbage to collect).
+ */
+class EngineContext implements RuleContext {
+  constructor(
+    readonly path: string,
+    private readonly rule: StaticRule,
+    readonly severity: Severity,
+    private readonly findings: RawFinding[],
+    private readonly deferred: Array<() => void>,
+    readonly taint: TaintQuery,
+    readonly parent: ParentOf,
+    private readonly file: FileText,
+  ) {}
+  get lines(): readonly string[] {
+    return this.file.lines();
+  }
+  report(r: RuleReport): void {
+    this.findings.push(toRawFinding(this.path, this.rule, this.severity, r));
+  }
+  atEnd(fn: () => void): void {
+    this.deferred.push(fn);
+  }
 }
 
 function toRawFinding(path: string, rule: StaticRule, severity: Severity, r: RuleReport): RawFinding {

@@ -23,14 +23,19 @@ export interface HandlerTable {
 
 const TYPE_INDEX = new Map<string, number>();
 const CHILD_KEYS: Array<readonly string[]> = [];
+/** Per type index: true for types without child keys (`Literal`, `ThisExpression`, `TemplateElement`, ...). */
+const LEAF: boolean[] = [];
 
 function addType(type: string, keys: readonly string[]): number {
   const i = CHILD_KEYS.length;
   TYPE_INDEX.set(type, i);
   CHILD_KEYS.push(keys);
+  LEAF.push(keys.length === 0);
   return i;
 }
 for (const [type, keys] of Object.entries(visitorKeys)) if (keys !== undefined) addType(type, keys);
+
+const IDENTIFIER = TYPE_INDEX.get('Identifier')!;
 
 /**
  * The index of a node type in handler tables. A type typescript-estree has no visitor keys for (a node it
@@ -58,10 +63,11 @@ export function addHandler(table: HandlerTable, type: string, exit: boolean, han
 export interface Walk {
   /**
    * Depth-first walk that calls, per node: `before`, the table's enter handlers, the children, the table's
-   * exit handlers, then `after`. Written here rather than using typescript-estree's `simpleTraverse` because
-   * rules need leave events (scopes close, functions end) and that helper offers only enter.
+   * exit handlers, then `after`. Without `before` and `after`, leaves no handler wants (identifiers, literals,
+   * `this`) are not visited at all. Written here rather than using typescript-estree's `simpleTraverse`
+   * because rules need leave events (scopes close, functions end) and that helper offers only enter.
    */
-  run(table: HandlerTable, before: NodeHandler, after: NodeHandler): void;
+  run(table: HandlerTable, before?: NodeHandler, after?: NodeHandler): void;
   parent: ParentOf;
 }
 
@@ -106,48 +112,221 @@ export function createWalk(root: TSESTree.Node): Walk {
     return i > 0 ? side[i - 1] : undefined;
   };
 
-  const run = (table: HandlerTable, before: NodeHandler, after: NodeHandler): void => {
+  const run = (table: HandlerTable, before?: NodeHandler, after?: NodeHandler): void => {
     const { enter, exit } = table;
+    /**
+     * Per type index: true when a node of that type is passed over, not visited: no hook and no handler wants
+     * it and it has nothing below it (a literal, `this`, a template's text, an identifier without a type or
+     * decorators). About half the nodes of a file are such leaves.
+     */
+    const skip: boolean[] = [];
+    if (before === undefined && after === undefined) {
+      for (let t = 0; t < CHILD_KEYS.length; t++) skip[t] = enter[t] === undefined && exit[t] === undefined && (LEAF[t] === true || t === IDENTIFIER);
+    }
+    const child = (value: unknown): void => {
+      if (value === null || typeof value !== 'object') return;
+      const node = value as Node;
+      const t = typeIndexOf(node.type);
+      if (skip[t] === true && (t !== IDENTIFIER || isBare(node as TSESTree.Identifier))) return;
+      visit(node, t);
+    };
+    const list = (values: ReadonlyArray<unknown>): void => {
+      // Arrays hold null for holes (`[a, , b]`), which `child` passes over.
+      for (let i = 0; i < values.length; i++) child(values[i]);
+    };
     // Index loops and the cheap null/object test first: for...of and Array.isArray on every key made this walk
     // twice as slow (measured with bench/static.bench.ts), and it runs once per node of every file.
-    const visit = (node: Node): void => {
+    const visit = (node: Node, t: number): void => {
       path[depth++] = node;
-      const t = TYPE_INDEX.get(node.type);
-      before(node);
-      if (t !== undefined) {
-        const on = enter[t];
-        if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
-        const keys = CHILD_KEYS[t]!;
-        for (let i = 0; i < keys.length; i++) {
-          const child = (node as unknown as Record<string, unknown>)[keys[i]!];
-          if (child === null || typeof child !== 'object') continue;
-          if (Array.isArray(child)) {
-            for (let j = 0; j < child.length; j++) {
-              const c = child[j] as Node | null;
-              // Arrays hold null for holes (`[a, , b]`).
-              if (c === null || typeof c !== 'object') continue;
-              visit(c);
-            }
-          } else {
-            visit(child as Node);
-          }
-        }
-        const off = exit[t];
-        if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
-      }
-      after(node);
+      if (before !== undefined) before(node);
+      const on = enter[t];
+      if (on !== undefined) for (let i = 0; i < on.length; i++) on[i]!(node);
+      if (SPECIALISED) visitChildren(node, t, child, list);
+      else visitByKeys(node, t, child, list);
+      const off = exit[t];
+      if (off !== undefined) for (let i = 0; i < off.length; i++) off[i]!(node);
+      if (after !== undefined) after(node);
       depth--;
     };
-    visit(root);
+    visit(root, typeIndexOf(root.type));
     path.length = 0;
   };
 
   return { run, parent };
 }
 
-/** Walks `root` with `before` and `after` only (no handler table). */
+/** Walks every node of `root` with `before` and `after` only (no handler table). */
 export function traverse(root: TSESTree.Node, before: NodeHandler, after: NodeHandler): void {
   createWalk(root).run(createHandlerTable(), before, after);
+}
+
+type Visit = (value: unknown) => void;
+type VisitList = (values: ReadonlyArray<unknown>) => void;
+
+/** The children of `node` in visitor-key order, read key by key (a keyed load: slow, as node shapes are many). */
+function visitByKeys(node: Node, t: number, child: Visit, list: VisitList): void {
+  const keys = CHILD_KEYS[t]!;
+  for (let i = 0; i < keys.length; i++) {
+    const value = (node as unknown as Record<string, unknown>)[keys[i]!];
+    if (Array.isArray(value)) list(value);
+    else child(value);
+  }
+}
+
+/**
+ * The visitor keys of the node types `visitChildren` names itself: the commonest types of real code. A keyed
+ * load per key (`node[key]`) sees every node shape of the file and runs the slow generic lookup; a named load
+ * per type (`node.object`) sees a shape or two. Checked against `visitorKeys` when this module loads.
+ */
+export const SPECIALISED_KEYS: Readonly<Record<string, readonly string[]>> = {
+  Program: ['body'],
+  Identifier: ['decorators', 'typeAnnotation'],
+  MemberExpression: ['object', 'property'],
+  CallExpression: ['callee', 'typeArguments', 'arguments'],
+  NewExpression: ['callee', 'typeArguments', 'arguments'],
+  Property: ['key', 'value'],
+  ExpressionStatement: ['expression'],
+  ChainExpression: ['expression'],
+  TSNonNullExpression: ['expression'],
+  BlockStatement: ['body'],
+  ClassBody: ['body'],
+  VariableDeclaration: ['declarations'],
+  VariableDeclarator: ['id', 'init'],
+  ObjectExpression: ['properties'],
+  ArrayExpression: ['elements'],
+  BinaryExpression: ['left', 'right'],
+  LogicalExpression: ['left', 'right'],
+  AssignmentExpression: ['left', 'right'],
+  ReturnStatement: ['argument'],
+  UnaryExpression: ['argument'],
+  AwaitExpression: ['argument'],
+  SpreadElement: ['argument'],
+  ThrowStatement: ['argument'],
+  UpdateExpression: ['argument'],
+  IfStatement: ['test', 'consequent', 'alternate'],
+  ConditionalExpression: ['test', 'consequent', 'alternate'],
+  ArrowFunctionExpression: ['typeParameters', 'params', 'returnType', 'body'],
+  FunctionExpression: ['id', 'typeParameters', 'params', 'returnType', 'body'],
+  FunctionDeclaration: ['id', 'typeParameters', 'params', 'returnType', 'body'],
+  TemplateLiteral: ['quasis', 'expressions'],
+  TSAsExpression: ['expression', 'typeAnnotation'],
+  TSTypeAnnotation: ['typeAnnotation'],
+  TSTypeReference: ['typeName', 'typeArguments'],
+  TSTypeParameterInstantiation: ['params'],
+  TSQualifiedName: ['left', 'right'],
+};
+
+/** The children of `node` in visitor-key order, with named loads for the types of `SPECIALISED_KEYS`. */
+function visitChildren(node: Node, t: number, child: Visit, list: VisitList): void {
+  switch (node.type) {
+    case 'Identifier':
+      list(node.decorators);
+      child(node.typeAnnotation);
+      return;
+    case 'MemberExpression':
+      child(node.object);
+      child(node.property);
+      return;
+    case 'CallExpression':
+    case 'NewExpression':
+      child(node.callee);
+      child(node.typeArguments);
+      list(node.arguments);
+      return;
+    case 'Property':
+      child(node.key);
+      child(node.value);
+      return;
+    case 'ExpressionStatement':
+    case 'ChainExpression':
+    case 'TSNonNullExpression':
+      child(node.expression);
+      return;
+    case 'Program':
+    case 'BlockStatement':
+    case 'ClassBody':
+      list(node.body);
+      return;
+    case 'VariableDeclaration':
+      list(node.declarations);
+      return;
+    case 'VariableDeclarator':
+      child(node.id);
+      child(node.init);
+      return;
+    case 'ObjectExpression':
+      list(node.properties);
+      return;
+    case 'ArrayExpression':
+      list(node.elements);
+      return;
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+    case 'AssignmentExpression':
+    case 'TSQualifiedName':
+      child(node.left);
+      child(node.right);
+      return;
+    case 'ReturnStatement':
+    case 'UnaryExpression':
+    case 'AwaitExpression':
+    case 'SpreadElement':
+    case 'ThrowStatement':
+    case 'UpdateExpression':
+      child(node.argument);
+      return;
+    case 'IfStatement':
+    case 'ConditionalExpression':
+      child(node.test);
+      child(node.consequent);
+      child(node.alternate);
+      return;
+    case 'FunctionExpression':
+    case 'FunctionDeclaration':
+      child(node.id);
+      child(node.typeParameters);
+      list(node.params);
+      child(node.returnType);
+      child(node.body);
+      return;
+    case 'ArrowFunctionExpression':
+      child(node.typeParameters);
+      list(node.params);
+      child(node.returnType);
+      child(node.body);
+      return;
+    case 'TemplateLiteral':
+      list(node.quasis);
+      list(node.expressions);
+      return;
+    case 'TSAsExpression':
+      child(node.expression);
+      child(node.typeAnnotation);
+      return;
+    case 'TSTypeAnnotation':
+      child(node.typeAnnotation);
+      return;
+    case 'TSTypeReference':
+      child(node.typeName);
+      child(node.typeArguments);
+      return;
+    case 'TSTypeParameterInstantiation':
+      list(node.params);
+      return;
+    default:
+      visitByKeys(node, t, child, list);
+  }
+}
+
+/** True when this version of `@typescript-eslint/visitor-keys` gives every type of `SPECIALISED_KEYS` those keys. */
+export const SPECIALISED = Object.entries(SPECIALISED_KEYS).every(([type, keys]) => {
+  const actual = (visitorKeys as Record<string, readonly string[] | undefined>)[type];
+  return actual !== undefined && actual.length === keys.length && actual.every((k, i) => k === keys[i]);
+});
+
+/** An identifier with nothing below it: no type annotation, no decorators (nearly every identifier). */
+function isBare(node: TSESTree.Identifier): boolean {
+  return node.typeAnnotation === undefined && (node.decorators === undefined || node.decorators.length === 0);
 }
 
 /**

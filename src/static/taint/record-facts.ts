@@ -27,6 +27,33 @@ const CARRYING_ASSIGNMENTS = new Set(['=', '+=', '||=', '&&=', '??=']);
 const EMPTY: readonly string[] = [];
 const ELEMENT: readonly string[] = ['*'];
 
+/** Where a scope starts and ends: the types `leave` acts on (it ignores the others). */
+export const SCOPE_TYPES: readonly string[] = [
+  'Program',
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'BlockStatement',
+  'ForStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'SwitchStatement',
+  'CatchClause',
+  'StaticBlock',
+  'TSModuleBlock',
+];
+
+/** The types `enter` records something for (it ignores the others): every case of its switch. */
+export const RECORDED_TYPES: readonly string[] = [
+  ...SCOPE_TYPES,
+  'ClassDeclaration',
+  'VariableDeclarator',
+  'ImportDeclaration',
+  'AssignmentExpression',
+  'CallExpression',
+  'ReturnStatement',
+];
+
 /**
  * The recording half of the taint tracker: called on the way into and out of every node of the one traversal,
  * it keeps a stack of scope nodes and records declarations, assignments, returns and named calls in O(1) per

@@ -71,8 +71,9 @@ export interface TaintQuery {
 }
 
 /**
- * The engine's side of taint tracking: it sees every node on the way in and out of the one traversal
- * (before the rules do), collecting the facts `query` resolves.
+ * The engine's side of taint tracking: it sees nodes on the way in and out of the one traversal (before the
+ * rules do on the way in, after them on the way out), collecting the facts `query` resolves. `enter` needs only
+ * the nodes of `RECORDED_TYPES` and `leave` those of `SCOPE_TYPES` (record-facts.ts); any other node is ignored.
  */
 export interface TaintTracker {
   enter(node: TSESTree.Node): void;

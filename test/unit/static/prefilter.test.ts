@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, isAstAnalysable, type EnabledRule } from '../../../src/static/analyze-file.js';
-import { createRuleFilter } from '../../../src/static/create-rule-filter.js';
+import { createRuleFilter, trieSource } from '../../../src/static/create-rule-filter.js';
 import { AST_RULES } from '../../../src/static/registry.js';
 import type { StaticRule } from '../../../src/static/rule.js';
 
@@ -60,6 +60,30 @@ describe('createRuleFilter', () => {
     const filter = createRuleFilter([probe('a', ['a.b']).rule]);
     expect(filter('axb')).toEqual([false]);
     expect(filter('a.b')).toEqual([true]);
+  });
+});
+
+describe('trieSource', () => {
+  it('matches the longest word at each position, as a longest-first alternation of the words does', () => {
+    const words = ['for', 'forEach', 'fork', 'f', 'fs', 'exec', 'execa', 'execSync', '$queryRawUnsafe', 'cookie-parser', 'a.b', '\\u', '\\\n'];
+    const flat = new RegExp(
+      [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+      'g',
+    );
+    const trie = new RegExp(trieSource(words), 'g');
+    const text = "forEach(fork); f(fs); execa(execSync, exec); db.$queryRawUnsafe(q); require('cookie-parser'); a.b axb '\\u0061' '\\\nx' forE";
+    const all = (re: RegExp): string[] => {
+      const out: string[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        out.push(`${m.index}:${m[0]}`);
+        re.lastIndex = m.index + 1;
+      }
+      return out;
+    };
+    expect(all(trie)).toEqual(all(flat));
+    expect(all(trie)).toContain('0:forEach');
+    expect(all(trie)).toContain('8:fork');
   });
 });
 

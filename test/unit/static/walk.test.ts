@@ -2,7 +2,8 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { astParseOptions } from '../../../src/static/analyze-file.js';
-import { createHandlerTable, createWalk, type ParentOf } from '../../../src/static/traverse.js';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { addHandler, createHandlerTable, createWalk, SPECIALISED, type ParentOf } from '../../../src/static/traverse.js';
 
 const CODE = [
   "import { a } from 'a';",
@@ -94,6 +95,54 @@ describe('createWalk', () => {
     let withParent = 0;
     walk.run(createHandlerTable(), (node) => void (Object.hasOwn(node, 'parent') && withParent++), () => undefined);
     expect(withParent).toBe(0);
+  });
+});
+
+/** Code with every node type the walk reads by name, and then some (decorators, typed parameters, holes, JSX). */
+const EVERY_KIND = [
+  CODE,
+  'async function* g<T>(this: Window, a?: T, ...rest: T[]): AsyncGenerator<T> { yield* rest; await a!; throw new Error(`x ${a as string}`); }',
+  'const h = (x: number): number => (x > 1 ? -x : x++ || x ?? ~x), o2 = { ...o, [k]: v, m() { return this; } };',
+  'a?.b?.(c)[d]; new Foo<string>(1, ...xs); x = y += z; if (!a) b(); else { c(); }',
+  'class D { @dec() p: Map<string, ns.T> = new Map(); static { init(); } constructor(private readonly q: string) { super.x; } }',
+  'const el = <Comp a="1" {...p}>{cond && <b>{t}</b>}</Comp>; label2: while (i--) { if (i) continue label2; }',
+].join('\n');
+
+describe('createWalk without hooks', () => {
+  it('reads the same keys as the installed visitor keys for the node types it names itself', () => {
+    expect(SPECIALISED).toBe(true);
+  });
+
+  it('visits every node in the parser library\'s order when every type has a handler', () => {
+    const ast = parse(EVERY_KIND, astParseOptions('x.tsx'));
+    const table = createHandlerTable();
+    const seen: TSESTree.Node[] = [];
+    for (const type of Object.keys(visitorKeys)) addHandler(table, type, false, (node) => seen.push(node));
+    createWalk(ast).run(table);
+    const expected: TSESTree.Node[] = [];
+    simpleTraverse(ast, { enter: (node) => expected.push(node) });
+    expect(seen.length).toBe(expected.length);
+    expect(seen.every((node, i) => node === expected[i])).toBe(true);
+  });
+
+  it('passes over leaves no handler wants, and still visits what is below an identifier with a type', () => {
+    const ast = parse(EVERY_KIND, astParseOptions('x.tsx'));
+    const leaves = new Set(['Identifier', 'Literal', 'ThisExpression', 'TemplateElement', 'Super', 'TSStringKeyword', 'TSNumberKeyword']);
+    const table = createHandlerTable();
+    const seen: TSESTree.Node[] = [];
+    for (const type of Object.keys(visitorKeys)) if (!leaves.has(type)) addHandler(table, type, false, (node) => seen.push(node));
+    createWalk(ast).run(table);
+    const expected: TSESTree.Node[] = [];
+    simpleTraverse(ast, { enter: (node) => void (leaves.has(node.type) || expected.push(node)) });
+    expect(seen.map((n) => n.type)).toEqual(expected.map((n) => n.type));
+    // `a?: T` and `x: number`: the annotations of parameters are below identifiers, and were visited.
+    expect(seen.filter((n) => n.type === 'TSTypeAnnotation').length).toBeGreaterThan(4);
+    // A handler on exit only makes the type visited too.
+    const exits: string[] = [];
+    const onExit = createHandlerTable();
+    addHandler(onExit, 'ThisExpression', true, (node) => exits.push(node.type));
+    createWalk(ast).run(onExit);
+    expect(exits).toEqual(['ThisExpression']);
   });
 });
 

@@ -50,22 +50,26 @@ export const codeInjection: StaticRule = {
       return ctx.taint.moduleOf(callee) === 'vm';
     };
 
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      if (t === null) return;
+      const global = t.receiver === null || (t.receiver.type === 'Identifier' && GLOBAL_OBJECTS.has(t.receiver.name));
+      if (t.method === 'eval' && global) check(node, [node.arguments[0]], '`eval()`');
+      else if (t.method === 'Function' && global) check(node, node.arguments, '`Function()`');
+      else if (TIMERS.has(t.method) && global) check(node, [node.arguments[0]], `\`${t.method}()\` with a string`, true);
+      else if (VM_RUNNERS.has(t.method)) {
+        const { receiver } = t;
+        ctx.atEnd(() => {
+          if (isVm(receiver, node.callee)) evaluate(node, [node.arguments[0]], `\`${t.method}()\``);
+        });
+      }
+    };
     return {
       CallExpression(node) {
         const method = calleeMethod(node);
         if (method === null || !CALL_SINKS.has(method) || node.arguments.length === 0) return;
-        const t = callTarget(node);
-        if (t === null) return;
-        const global = t.receiver === null || (t.receiver.type === 'Identifier' && GLOBAL_OBJECTS.has(t.receiver.name));
-        if (t.method === 'eval' && global) check(node, [node.arguments[0]], '`eval()`');
-        else if (t.method === 'Function' && global) check(node, node.arguments, '`Function()`');
-        else if (TIMERS.has(t.method) && global) check(node, [node.arguments[0]], `\`${t.method}()\` with a string`, true);
-        else if (VM_RUNNERS.has(t.method)) {
-          const { receiver } = t;
-          ctx.atEnd(() => {
-            if (isVm(receiver, node.callee)) evaluate(node, [node.arguments[0]], `\`${t.method}()\``);
-          });
-        }
+        onCall(node);
       },
       NewExpression(node) {
         const method = calleeMethod(node);

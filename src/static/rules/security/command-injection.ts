@@ -43,6 +43,70 @@ export const commandInjection: StaticRule = {
     const promisified = new Set<string>();
     const imported = new Map<string, string>();
 
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      const first = node.arguments[0];
+      if (t === null || first === undefined || first.type === 'SpreadElement') return;
+      const { method, receiver } = t;
+      const isShell = SHELL_RUNNERS.has(method) || (receiver === null && promisified.has(method));
+      if (!isShell && !ARGV_RUNNERS.has(method) && !EXECA_COMMANDS.has(method)) return;
+      ctx.atEnd(() => {
+        if (!promisified.has(method) && !isChildProcess(ctx, receiver, node.callee)) return;
+        if (isShell) {
+          const verdict = ctx.taint.of(first, 'command');
+          const suggestion = receiver === null && !imported.has(method) ? undefined : execFileSuggestion(ctx, node, receiver, method, imported);
+          reportTaint(ctx, {
+            node,
+            value: first,
+            verdict,
+            sink: 'command',
+            reaches: `\`${method}()\`, which runs it through a shell`,
+            impact: 'shell syntax in it (`;`, `$(...)`, `|`) runs commands of their choosing',
+            fix: SHELL_FIX,
+            unknown: 'lower',
+            ...(suggestion === undefined ? {} : { suggestion }),
+          });
+        } else if (EXECA_COMMANDS.has(method)) {
+          reportTaint(ctx, {
+            node,
+            value: first,
+            verdict: ctx.taint.of(first, 'command'),
+            sink: 'command',
+            reaches: `\`${method}()\`, which splits it into a program and its arguments`,
+            impact: 'they choose the program and its arguments',
+            fix: 'Use `execa(file, [args])` with a constant file and checked arguments.',
+            unknown: 'lower',
+          });
+        } else if (hasShellOption(ctx, node.arguments)) {
+          const args = node.arguments[1];
+          const values = [first, ...(args !== undefined && args.type === 'ArrayExpression' ? args.elements : [args])];
+          const worst = worstVerdict(ctx.taint, values.filter((v): v is TSESTree.Expression => v !== null && v !== undefined && v.type !== 'SpreadElement'), 'command');
+          if (worst === null) return;
+          reportTaint(ctx, {
+            node,
+            value: worst.value,
+            verdict: worst.verdict,
+            sink: 'command',
+            reaches: `\`${method}()\` with the \`shell\` option, which joins the command and its arguments for a shell`,
+            impact: 'shell syntax in it runs commands of their choosing',
+            fix: 'Drop the `shell` option and pass the arguments as an array.',
+            unknown: 'lower',
+          });
+        } else {
+          reportTaint(ctx, {
+            node,
+            value: first,
+            verdict: ctx.taint.of(first, 'command'),
+            sink: 'command',
+            reaches: `\`${method}()\` as the program to run`,
+            impact: 'they choose which program runs',
+            fix: 'Choose the program from a fixed allow-list.',
+            unknown: 'ambient',
+          });
+        }
+      });
+    };
     return {
       ImportDeclaration(node) {
         if (node.source.value !== 'child_process' && node.source.value !== 'node:child_process') return;
@@ -60,67 +124,7 @@ export const commandInjection: StaticRule = {
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !(RUNNERS.has(name) || promisified.has(name))) return;
-        const t = callTarget(node);
-        const first = node.arguments[0];
-        if (t === null || first === undefined || first.type === 'SpreadElement') return;
-        const { method, receiver } = t;
-        const isShell = SHELL_RUNNERS.has(method) || (receiver === null && promisified.has(method));
-        if (!isShell && !ARGV_RUNNERS.has(method) && !EXECA_COMMANDS.has(method)) return;
-        ctx.atEnd(() => {
-          if (!promisified.has(method) && !isChildProcess(ctx, receiver, node.callee)) return;
-          if (isShell) {
-            const verdict = ctx.taint.of(first, 'command');
-            const suggestion = receiver === null && !imported.has(method) ? undefined : execFileSuggestion(ctx, node, receiver, method, imported);
-            reportTaint(ctx, {
-              node,
-              value: first,
-              verdict,
-              sink: 'command',
-              reaches: `\`${method}()\`, which runs it through a shell`,
-              impact: 'shell syntax in it (`;`, `$(...)`, `|`) runs commands of their choosing',
-              fix: SHELL_FIX,
-              unknown: 'lower',
-              ...(suggestion === undefined ? {} : { suggestion }),
-            });
-          } else if (EXECA_COMMANDS.has(method)) {
-            reportTaint(ctx, {
-              node,
-              value: first,
-              verdict: ctx.taint.of(first, 'command'),
-              sink: 'command',
-              reaches: `\`${method}()\`, which splits it into a program and its arguments`,
-              impact: 'they choose the program and its arguments',
-              fix: 'Use `execa(file, [args])` with a constant file and checked arguments.',
-              unknown: 'lower',
-            });
-          } else if (hasShellOption(ctx, node.arguments)) {
-            const args = node.arguments[1];
-            const values = [first, ...(args !== undefined && args.type === 'ArrayExpression' ? args.elements : [args])];
-            const worst = worstVerdict(ctx.taint, values.filter((v): v is TSESTree.Expression => v !== null && v !== undefined && v.type !== 'SpreadElement'), 'command');
-            if (worst === null) return;
-            reportTaint(ctx, {
-              node,
-              value: worst.value,
-              verdict: worst.verdict,
-              sink: 'command',
-              reaches: `\`${method}()\` with the \`shell\` option, which joins the command and its arguments for a shell`,
-              impact: 'shell syntax in it runs commands of their choosing',
-              fix: 'Drop the `shell` option and pass the arguments as an array.',
-              unknown: 'lower',
-            });
-          } else {
-            reportTaint(ctx, {
-              node,
-              value: first,
-              verdict: ctx.taint.of(first, 'command'),
-              sink: 'command',
-              reaches: `\`${method}()\` as the program to run`,
-              impact: 'they choose which program runs',
-              fix: 'Choose the program from a fixed allow-list.',
-              unknown: 'ambient',
-            });
-          }
-        });
+        onCall(node);
       },
     };
   },

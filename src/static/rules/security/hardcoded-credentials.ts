@@ -95,6 +95,15 @@ export const hardcodedCredentials: StaticRule = {
         if (arg.type === 'ObjectExpression') for (const p of passwordProperties(arg, tail === 'connect', 0)) flag(p, p.value, `The \`${propertyKeyName(p)}\` passed to \`${name}()\``);
       }
     };
+    /** A `btoa(...)`/`.toString('base64')` call: Basic credentials encoded here? (Out of the handler: see `onCall`.) */
+    const onEncode = (node: TSESTree.CallExpression, tail: 'btoa' | 'toString'): void => {
+      const source = basicAuthSource(node, tail);
+      if (source === null) return;
+      later(() => {
+        const text = constantString(source, resolver());
+        if (text !== null && USER_PAIR.test(text)) reportBasic(ctx, node, text);
+      });
+    };
     return {
       Program(node) {
         program = node;
@@ -103,14 +112,7 @@ export const hardcodedCredentials: StaticRule = {
         const tail = calleeTail(node.callee);
         if (tail === null) return;
         onCall(node, tail);
-        if (tail === 'btoa' || tail === 'toString') {
-          const source = basicAuthSource(node, tail);
-          if (source === null) return;
-          later(() => {
-            const text = constantString(source, resolver());
-            if (text !== null && USER_PAIR.test(text)) reportBasic(ctx, node, text);
-          });
-        }
+        if (tail === 'btoa' || tail === 'toString') onEncode(node, tail);
       },
       NewExpression(node) {
         const tail = calleeTail(node.callee);

@@ -61,45 +61,51 @@ export const nosqlInjection: StaticRule = {
       ' `$where` code of unknown origin is reported one grade lower (confidence 0.55); filter values of unknown origin are listed at `info` (0.3).',
   },
   create(ctx) {
+    /** Reports `$where` code once the file is read (out of the handler, which runs for every property: see `onCall`). */
+    const whereLater = (node: TSESTree.Node, code: TSESTree.Node): void => ctx.atEnd(() => reportWhere(ctx, node, code));
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      const first = node.arguments[0];
+      if (t === null || t.receiver === null || first === undefined || first.type === 'SpreadElement') return;
+      if (t.method === '$where') {
+        ctx.atEnd(() => reportWhere(ctx, node, first));
+        return;
+      }
+      if (!FILTER_METHODS.has(t.method) || NOT_DATABASES.has(receiverName(t.receiver) ?? '')) return;
+      if (first.type === 'ArrowFunctionExpression' || first.type === 'FunctionExpression') return;
+      // Only a variable's origin needs the taint tracker; any other filter is what is written here, so a call
+      // that cannot report (`hash.update(buf.slice(1))`) is dropped now rather than asked about later.
+      const written = unwrap(first);
+      if (written.type !== 'Identifier' && written.type !== 'ObjectExpression' && !isWholeFilter(written, t.receiver)) return;
+      ctx.atEnd(() => {
+        const filter = ctx.taint.origin(first);
+        if (filter.type === 'ObjectExpression') checkFilter(ctx, filter, 0);
+        else if (isWholeFilter(filter, t.receiver)) {
+          reportTaint(ctx, {
+            node: first,
+            value: first,
+            verdict: ctx.taint.of(first, 'nosql'),
+            sink: 'nosql',
+            reaches: `\`${t.method}()\` as the whole filter`,
+            impact: 'they choose the fields and operators of the query (`{"$ne": null}` matches every document)',
+            fix: 'Build the filter from the fields you expect, each compared with `$eq` or converted to its type.',
+            unknown: 'ambient',
+          });
+        }
+      });
+    };
     return {
       Property(node) {
         if (node.computed || keyName(node.key) !== '$where' || ctx.parent(node)?.type !== 'ObjectExpression') return;
         const value = unwrap(node.value);
         if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') return;
-        ctx.atEnd(() => reportWhere(ctx, node, value));
+        whereLater(node, value);
       },
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !CALLS_READ.has(name)) return;
-        const t = callTarget(node);
-        const first = node.arguments[0];
-        if (t === null || t.receiver === null || first === undefined || first.type === 'SpreadElement') return;
-        if (t.method === '$where') {
-          ctx.atEnd(() => reportWhere(ctx, node, first));
-          return;
-        }
-        if (!FILTER_METHODS.has(t.method) || NOT_DATABASES.has(receiverName(t.receiver) ?? '')) return;
-        if (first.type === 'ArrowFunctionExpression' || first.type === 'FunctionExpression') return;
-        // Only a variable's origin needs the taint tracker; any other filter is what is written here, so a call
-        // that cannot report (`hash.update(buf.slice(1))`) is dropped now rather than asked about later.
-        const written = unwrap(first);
-        if (written.type !== 'Identifier' && written.type !== 'ObjectExpression' && !isWholeFilter(written, t.receiver)) return;
-        ctx.atEnd(() => {
-          const filter = ctx.taint.origin(first);
-          if (filter.type === 'ObjectExpression') checkFilter(ctx, filter, 0);
-          else if (isWholeFilter(filter, t.receiver)) {
-            reportTaint(ctx, {
-              node: first,
-              value: first,
-              verdict: ctx.taint.of(first, 'nosql'),
-              sink: 'nosql',
-              reaches: `\`${t.method}()\` as the whole filter`,
-              impact: 'they choose the fields and operators of the query (`{"$ne": null}` matches every document)',
-              fix: 'Build the filter from the fields you expect, each compared with `$eq` or converted to its type.',
-              unknown: 'ambient',
-            });
-          }
-        });
+        onCall(node);
       },
     };
   },

@@ -54,26 +54,30 @@ export const openRedirect: StaticRule = {
         });
       });
 
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      const last = node.arguments[node.arguments.length - 1];
+      if (t === null || last === undefined || last.type === 'SpreadElement') return;
+      const { method, receiver } = t;
+      if (method === 'redirect') {
+        const first = node.arguments[0]!;
+        ctx.atEnd(() => {
+          const kind = redirector(ctx, receiver, node.callee);
+          if (kind === 'response') check(node, last, '`redirect()` as the destination');
+          else if (kind === 'first' && first.type !== 'SpreadElement') check(node, first, '`redirect()` as the destination');
+        });
+      } else if ((method === 'assign' || method === 'replace') && isLocation(receiver)) {
+        check(node, node.arguments[0]!, `\`location.${method}()\``);
+      } else if (method === 'open' && receiver !== null && WINDOWS.has(receiverName(receiver) ?? '')) {
+        check(node, node.arguments[0]!, '`window.open()`');
+      }
+    };
     return {
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name !== 'redirect' && name !== 'assign' && name !== 'replace' && name !== 'open') return;
-        const t = callTarget(node);
-        const last = node.arguments[node.arguments.length - 1];
-        if (t === null || last === undefined || last.type === 'SpreadElement') return;
-        const { method, receiver } = t;
-        if (method === 'redirect') {
-          const first = node.arguments[0]!;
-          ctx.atEnd(() => {
-            const kind = redirector(ctx, receiver, node.callee);
-            if (kind === 'response') check(node, last, '`redirect()` as the destination');
-            else if (kind === 'first' && first.type !== 'SpreadElement') check(node, first, '`redirect()` as the destination');
-          });
-        } else if ((method === 'assign' || method === 'replace') && isLocation(receiver)) {
-          check(node, node.arguments[0]!, `\`location.${method}()\``);
-        } else if (method === 'open' && receiver !== null && WINDOWS.has(receiverName(receiver) ?? '')) {
-          check(node, node.arguments[0]!, '`window.open()`');
-        }
+        onCall(node);
       },
       AssignmentExpression(node) {
         if (node.operator !== '=') return;

@@ -87,34 +87,38 @@ export const pathTraversal: StaticRule = {
       reportTaint(ctx, { node, value, verdict: ctx.taint.of(value, 'path'), sink: 'path', reaches, impact: IMPACT, fix, unknown: 'ambient' });
     };
 
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      if (t === null || node.arguments.length === 0) return;
+      const { method, receiver } = t;
+      const positions = FS_PATHS.get(method);
+      if (positions !== undefined && mayBeFs(receiver, method, imported)) {
+        ctx.atEnd(() => {
+          if (!isFs(ctx, receiver, node.callee)) return;
+          for (const i of positions) {
+            const a = node.arguments[i];
+            if (a !== undefined && a.type !== 'SpreadElement') check(node, a, `\`${method}()\` as a file path`, FIX);
+          }
+        });
+      } else if ((method === 'sendFile' || method === 'download') && receiver !== null) {
+        const first = node.arguments[0]!;
+        if (first.type === 'SpreadElement') return;
+        ctx.atEnd(() => {
+          const r = unwrap(receiver);
+          if (r.type !== 'Identifier' || !(RESPONSES.has(r.name) || ctx.taint.roleOf(r) === 'response')) return;
+          if (node.arguments.slice(1).some((a) => hasRoot(ctx, a))) return;
+          check(node, first, `\`res.${method}()\` as a file path without a \`root\``, 'Pass the folder as the `root` option (`res.sendFile(name, { root: dir })`): Express then refuses paths that leave it.');
+        });
+      }
+    };
     return {
       ImportDeclaration: imported.ImportDeclaration,
       VariableDeclarator: imported.VariableDeclarator,
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !(FS_PATHS.has(name) || name === 'sendFile' || name === 'download')) return;
-        const t = callTarget(node);
-        if (t === null || node.arguments.length === 0) return;
-        const { method, receiver } = t;
-        const positions = FS_PATHS.get(method);
-        if (positions !== undefined && mayBeFs(receiver, method, imported)) {
-          ctx.atEnd(() => {
-            if (!isFs(ctx, receiver, node.callee)) return;
-            for (const i of positions) {
-              const a = node.arguments[i];
-              if (a !== undefined && a.type !== 'SpreadElement') check(node, a, `\`${method}()\` as a file path`, FIX);
-            }
-          });
-        } else if ((method === 'sendFile' || method === 'download') && receiver !== null) {
-          const first = node.arguments[0]!;
-          if (first.type === 'SpreadElement') return;
-          ctx.atEnd(() => {
-            const r = unwrap(receiver);
-            if (r.type !== 'Identifier' || !(RESPONSES.has(r.name) || ctx.taint.roleOf(r) === 'response')) return;
-            if (node.arguments.slice(1).some((a) => hasRoot(ctx, a))) return;
-            check(node, first, `\`res.${method}()\` as a file path without a \`root\``, 'Pass the folder as the `root` option (`res.sendFile(name, { root: dir })`): Express then refuses paths that leave it.');
-          });
-        }
+        onCall(node);
       },
     };
   },

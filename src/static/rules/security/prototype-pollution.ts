@@ -41,77 +41,85 @@ export const prototypePollution: StaticRule = {
       ' Values of unknown origin (neither constants nor traced to input) are listed at `info` with confidence 0.3: JSON and SARIF output with `min_severity: info` show them, reviews do not.',
   },
   create(ctx) {
-    return {
-      AssignmentExpression(node) {
-        if (node.left.type !== 'MemberExpression' || !hasComputedKey(node.left)) return;
-        const keys: TSESTree.Node[] = [];
-        let m: TSESTree.Node = node.left;
-        while (m.type === 'MemberExpression') {
-          if (m.computed && m.property.type !== 'Literal') keys.push(m.property);
-          m = unwrap(m.object);
-        }
-        const base = m;
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression, name: string): void => {
+      // `map.set(key, value)` has too few arguments for a path setter: settled before anything is allocated.
+      if (PATH_SETTERS.has(name) && node.arguments.length < 3) return;
+      const t = callTarget(node);
+      if (t === null) return;
+      const { method, receiver } = t;
+      const args = node.arguments;
+      let sources: readonly TSESTree.CallExpressionArgument[] = [];
+      if (TARGET_FIRST_MERGES.has(method)) sources = args.slice(1);
+      else if (ALL_ARGUMENT_MERGES.has(method)) sources = args;
+      else if (method === 'extend' && args[0]?.type === 'Literal' && args[0].value === true) sources = args.slice(2);
+      else if (PATH_SETTERS.has(method) && args.length >= 3) {
+        const path = args[1]!;
         ctx.atEnd(() => {
-          if (isPrototypeFree(ctx, base)) return;
-          const worst = worstVerdict(ctx.taint, keys, 'prototype');
-          if (worst === null) return;
+          if (!isPathLibrary(ctx, receiver, node.callee) || path.type === 'SpreadElement') return;
           reportTaint(ctx, {
             node,
-            value: worst.value,
-            verdict: worst.verdict,
+            value: path,
+            verdict: ctx.taint.of(path, 'prototype'),
             sink: 'prototype',
-            reaches: 'an object key in a bracket assignment',
+            reaches: `the property path of \`${method}()\``,
             impact: IMPACT,
-            fix: 'Skip `__proto__`, `constructor` and `prototype` (or allow-list the keys), or store the data in a `Map` or an `Object.create(null)` object.',
+            fix: 'Allow-list the paths that may be set, or reject any path with a `__proto__`, `constructor` or `prototype` segment.',
             unknown: 'ambient',
           });
         });
+        return;
+      }
+      if (sources.length === 0) return;
+      ctx.atEnd(() => {
+        const worst = worstVerdict(ctx.taint, sources, 'prototype');
+        if (worst === null) return;
+        reportTaint(ctx, {
+          node,
+          value: worst.value,
+          verdict: worst.verdict,
+          sink: 'prototype',
+          reaches: `the recursive merge \`${method}()\``,
+          impact: IMPACT,
+          fix: 'Copy only the fields you expect (or validate the object with a schema first), or merge with a function that skips `__proto__` and `constructor`.',
+          unknown: 'ambient',
+        });
+      });
+    };
+    /** A bracket assignment (out of the handler, which runs for every assignment: see `onCall`). */
+    const onBracketAssignment = (node: TSESTree.AssignmentExpression): void => {
+      const keys: TSESTree.Node[] = [];
+      let m: TSESTree.Node = node.left;
+      while (m.type === 'MemberExpression') {
+        if (m.computed && m.property.type !== 'Literal') keys.push(m.property);
+        m = unwrap(m.object);
+      }
+      const base = m;
+      ctx.atEnd(() => {
+        if (isPrototypeFree(ctx, base)) return;
+        const worst = worstVerdict(ctx.taint, keys, 'prototype');
+        if (worst === null) return;
+        reportTaint(ctx, {
+          node,
+          value: worst.value,
+          verdict: worst.verdict,
+          sink: 'prototype',
+          reaches: 'an object key in a bracket assignment',
+          impact: IMPACT,
+          fix: 'Skip `__proto__`, `constructor` and `prototype` (or allow-list the keys), or store the data in a `Map` or an `Object.create(null)` object.',
+          unknown: 'ambient',
+        });
+      });
+    };
+    return {
+      AssignmentExpression(node) {
+        if (node.left.type !== 'MemberExpression' || !hasComputedKey(node.left)) return;
+        onBracketAssignment(node);
       },
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !CALLS_READ.has(name)) return;
-        // `map.set(key, value)` has too few arguments for a path setter: settled before anything is allocated.
-        if (PATH_SETTERS.has(name) && node.arguments.length < 3) return;
-        const t = callTarget(node);
-        if (t === null) return;
-        const { method, receiver } = t;
-        const args = node.arguments;
-        let sources: readonly TSESTree.CallExpressionArgument[] = [];
-        if (TARGET_FIRST_MERGES.has(method)) sources = args.slice(1);
-        else if (ALL_ARGUMENT_MERGES.has(method)) sources = args;
-        else if (method === 'extend' && args[0]?.type === 'Literal' && args[0].value === true) sources = args.slice(2);
-        else if (PATH_SETTERS.has(method) && args.length >= 3) {
-          const path = args[1]!;
-          ctx.atEnd(() => {
-            if (!isPathLibrary(ctx, receiver, node.callee) || path.type === 'SpreadElement') return;
-            reportTaint(ctx, {
-              node,
-              value: path,
-              verdict: ctx.taint.of(path, 'prototype'),
-              sink: 'prototype',
-              reaches: `the property path of \`${method}()\``,
-              impact: IMPACT,
-              fix: 'Allow-list the paths that may be set, or reject any path with a `__proto__`, `constructor` or `prototype` segment.',
-              unknown: 'ambient',
-            });
-          });
-          return;
-        }
-        if (sources.length === 0) return;
-        ctx.atEnd(() => {
-          const worst = worstVerdict(ctx.taint, sources, 'prototype');
-          if (worst === null) return;
-          reportTaint(ctx, {
-            node,
-            value: worst.value,
-            verdict: worst.verdict,
-            sink: 'prototype',
-            reaches: `the recursive merge \`${method}()\``,
-            impact: IMPACT,
-            fix: 'Copy only the fields you expect (or validate the object with a schema first), or merge with a function that skips `__proto__` and `constructor`.',
-            unknown: 'ambient',
-          });
-        });
+        onCall(node, name);
       },
     };
   },

@@ -54,6 +54,45 @@ export const sqlInjection: StaticRule = {
       const d = typeof module === 'string' ? DRIVERS.get(module) : undefined;
       if (d !== undefined) (drivers ??= new Set()).add(d);
     };
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      if (t === null) return;
+      if (t.method === 'require' && t.receiver === null) {
+        const arg = node.arguments[0];
+        if (arg?.type === 'Literal') noteDriver(arg.value);
+        return;
+      }
+      const first = node.arguments[0];
+      if (first === undefined || first.type === 'SpreadElement') return;
+      const always = ALWAYS_SQL.has(t.method);
+      if (!always && !(QUERY_METHODS.has(t.method) && t.receiver !== null)) return;
+      // `Promise.all([...])`: an array literal is never SQL text (see below); spare the taint tracker the question.
+      if (first.type === 'ArrayExpression') return;
+      ctx.atEnd(() => {
+        // pg and mysql also take a config object: its `text` (pg) or `sql` (mysql) is the SQL.
+        const sql = queryText(ctx.taint.origin(first)) ?? first;
+        if (sql.type === 'ObjectExpression' || sql.type === 'ArrayExpression') return;
+        const shape = ctx.taint.origin(sql);
+        const dbReceiver = always || DB_RECEIVER.test(receiverName(t.receiver) ?? '');
+        if (!dbReceiver && !SQL_TEXT.test(constantText(shape))) return;
+        const verdict = ctx.taint.of(sql, 'sql');
+        if (verdict.kind === 'constant') return;
+        const suggestion = drivers === null ? undefined : parameterized(ctx, node, t.method, drivers);
+        reportTaint(ctx, {
+          node,
+          value: sql,
+          verdict,
+          sink: 'sql',
+          reaches: `\`${t.method}()\` as SQL text`,
+          impact: 'they can rewrite the query to read, change or delete any data the connection can reach',
+          fix: FIX,
+          // SQL assembled here from an unknown value is an injection risk; a bare variable is usually a query written elsewhere.
+          unknown: isBuilt(shape) ? 'lower' : 'ambient',
+          ...(suggestion === undefined ? {} : { suggestion }),
+        });
+      });
+    };
     return {
       ImportDeclaration(node) {
         noteDriver(node.source.value);
@@ -61,42 +100,7 @@ export const sqlInjection: StaticRule = {
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !CALLS_READ.has(name)) return;
-        const t = callTarget(node);
-        if (t === null) return;
-        if (t.method === 'require' && t.receiver === null) {
-          const arg = node.arguments[0];
-          if (arg?.type === 'Literal') noteDriver(arg.value);
-          return;
-        }
-        const first = node.arguments[0];
-        if (first === undefined || first.type === 'SpreadElement') return;
-        const always = ALWAYS_SQL.has(t.method);
-        if (!always && !(QUERY_METHODS.has(t.method) && t.receiver !== null)) return;
-        // `Promise.all([...])`: an array literal is never SQL text (see below); spare the taint tracker the question.
-        if (first.type === 'ArrayExpression') return;
-        ctx.atEnd(() => {
-          // pg and mysql also take a config object: its `text` (pg) or `sql` (mysql) is the SQL.
-          const sql = queryText(ctx.taint.origin(first)) ?? first;
-          if (sql.type === 'ObjectExpression' || sql.type === 'ArrayExpression') return;
-          const shape = ctx.taint.origin(sql);
-          const dbReceiver = always || DB_RECEIVER.test(receiverName(t.receiver) ?? '');
-          if (!dbReceiver && !SQL_TEXT.test(constantText(shape))) return;
-          const verdict = ctx.taint.of(sql, 'sql');
-          if (verdict.kind === 'constant') return;
-          const suggestion = drivers === null ? undefined : parameterized(ctx, node, t.method, drivers);
-          reportTaint(ctx, {
-            node,
-            value: sql,
-            verdict,
-            sink: 'sql',
-            reaches: `\`${t.method}()\` as SQL text`,
-            impact: 'they can rewrite the query to read, change or delete any data the connection can reach',
-            fix: FIX,
-            // SQL assembled here from an unknown value is an injection risk; a bare variable is usually a query written elsewhere.
-            unknown: isBuilt(shape) ? 'lower' : 'ambient',
-            ...(suggestion === undefined ? {} : { suggestion }),
-          });
-        });
+        onCall(node);
       },
     };
   },

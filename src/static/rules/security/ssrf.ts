@@ -49,6 +49,24 @@ export const ssrf: StaticRule = {
     /** Names of client instances: `const api = axios.create({ ... })` (made on the first one). */
     let instances: Set<string> | null = null;
     const isClientName = (name: string): boolean => CALLABLE_CLIENTS.has(name) || NODE_HTTP.has(name) || imported.has(name) || (instances?.has(name) ?? false);
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      const first = node.arguments[0];
+      if (t === null || first === undefined || first.type === 'SpreadElement') return;
+      const { method, receiver } = t;
+      const candidate =
+        receiver === null
+          ? method === 'fetch' || isClientName(method)
+          : (isWindow(receiver) && method === 'fetch') ||
+            (HTTP_METHODS.has(method) && ((receiver.type === 'Identifier' && isClientName(receiver.name)) || isInlineRequire(receiver)));
+      if (!candidate) return;
+      ctx.atEnd(() => {
+        const client = clientOf(ctx, receiver, node.callee, method);
+        if (client === null) return;
+        for (const value of destinations(ctx, first)) check(ctx, node, value, client);
+      });
+    };
     return {
       ImportDeclaration: imported.ImportDeclaration,
       VariableDeclarator(node) {
@@ -65,21 +83,7 @@ export const ssrf: StaticRule = {
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !(KNOWN_CALLS.has(name) || imported.has(name) || (instances?.has(name) ?? false))) return;
-        const t = callTarget(node);
-        const first = node.arguments[0];
-        if (t === null || first === undefined || first.type === 'SpreadElement') return;
-        const { method, receiver } = t;
-        const candidate =
-          receiver === null
-            ? method === 'fetch' || isClientName(method)
-            : (isWindow(receiver) && method === 'fetch') ||
-              (HTTP_METHODS.has(method) && ((receiver.type === 'Identifier' && isClientName(receiver.name)) || isInlineRequire(receiver)));
-        if (!candidate) return;
-        ctx.atEnd(() => {
-          const client = clientOf(ctx, receiver, node.callee, method);
-          if (client === null) return;
-          for (const value of destinations(ctx, first)) check(ctx, node, value, client);
-        });
+        onCall(node);
       },
     };
   },

@@ -64,6 +64,39 @@ export const xss: StaticRule = {
       });
     };
 
+    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    const onCall = (node: TSESTree.CallExpression): void => {
+      const t = callTarget(node);
+      if (t === null || t.receiver === null) return;
+      const { method, receiver } = t;
+      if (method === 'insertAdjacentHTML' && node.arguments[1] !== undefined && node.arguments[1].type !== 'SpreadElement') {
+        const callee = node.callee as TSESTree.MemberExpression;
+        dom(node, node.arguments[1], '`insertAdjacentHTML()`', { target: callee.property, replacement: 'insertAdjacentText' });
+      } else if ((method === 'write' || method === 'writeln') && receiverName(receiver) === 'document') {
+        for (const a of node.arguments) if (a.type !== 'SpreadElement') dom(node, a, `\`document.${method}()\``);
+      } else if (RESPONSE_WRITERS.has(method)) {
+        const first = node.arguments[0];
+        if (first === undefined || first.type === 'SpreadElement') return;
+        // Never reported (a constant is safe, an object or array goes out as JSON): spare the taint tracker the question.
+        const value = unwrap(first);
+        if (value.type === 'Literal' || value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || (value.type === 'TemplateLiteral' && value.expressions.length === 0)) return;
+        const root = writerRoot(receiver);
+        if (root === null) return;
+        ctx.atEnd(() => {
+          if (root.name === 'reply' || EXPRESS_RESPONSES.has(root.name) || ctx.taint.roleOf(root) === 'response') {
+            response(node, first, `\`${root.name}.${method}()\`, which is served as HTML`);
+          }
+        });
+      } else if (method === 'compile' && HANDLEBARS.test(receiverName(receiver) ?? '')) {
+        ctx.atEnd(() => reportNoEscape(ctx, node));
+      }
+    };
+    /** `ctx.body = x` in Koa (out of the handler, which runs for every assignment: see `onCall`). */
+    const koaBody = (node: TSESTree.AssignmentExpression, ctxParam: TSESTree.Identifier): void => {
+      ctx.atEnd(() => {
+        if (ctx.taint.roleOf(ctxParam) === 'request') response(node, node.right, '`ctx.body`, which Koa serves as HTML when it looks like HTML');
+      });
+    };
     return {
       AssignmentExpression(node) {
         const left = node.left;
@@ -74,39 +107,13 @@ export const xss: StaticRule = {
           const fixed = prop === 'innerHTML' && node.operator === '=' ? { target: left.property, replacement: 'textContent' } : undefined;
           dom(node, node.right, `\`${prop}\``, fixed);
         } else if (prop === 'body' && left.object.type === 'Identifier' && KOA_CONTEXTS.has(left.object.name)) {
-          const ctxParam = left.object;
-          ctx.atEnd(() => {
-            if (ctx.taint.roleOf(ctxParam) === 'request') response(node, node.right, '`ctx.body`, which Koa serves as HTML when it looks like HTML');
-          });
+          koaBody(node, left.object);
         }
       },
       CallExpression(node) {
         const name = calleeMethod(node);
         if (name === null || !CALL_SINKS.has(name)) return;
-        const t = callTarget(node);
-        if (t === null || t.receiver === null) return;
-        const { method, receiver } = t;
-        if (method === 'insertAdjacentHTML' && node.arguments[1] !== undefined && node.arguments[1].type !== 'SpreadElement') {
-          const callee = node.callee as TSESTree.MemberExpression;
-          dom(node, node.arguments[1], '`insertAdjacentHTML()`', { target: callee.property, replacement: 'insertAdjacentText' });
-        } else if ((method === 'write' || method === 'writeln') && receiverName(receiver) === 'document') {
-          for (const a of node.arguments) if (a.type !== 'SpreadElement') dom(node, a, `\`document.${method}()\``);
-        } else if (RESPONSE_WRITERS.has(method)) {
-          const first = node.arguments[0];
-          if (first === undefined || first.type === 'SpreadElement') return;
-          // Never reported (a constant is safe, an object or array goes out as JSON): spare the taint tracker the question.
-          const value = unwrap(first);
-          if (value.type === 'Literal' || value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || (value.type === 'TemplateLiteral' && value.expressions.length === 0)) return;
-          const root = writerRoot(receiver);
-          if (root === null) return;
-          ctx.atEnd(() => {
-            if (root.name === 'reply' || EXPRESS_RESPONSES.has(root.name) || ctx.taint.roleOf(root) === 'response') {
-              response(node, first, `\`${root.name}.${method}()\`, which is served as HTML`);
-            }
-          });
-        } else if (method === 'compile' && HANDLEBARS.test(receiverName(receiver) ?? '')) {
-          ctx.atEnd(() => reportNoEscape(ctx, node));
-        }
+        onCall(node);
       },
       NewExpression(node) {
         if (calleeMethod(node) !== 'SafeString') return;
