@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import examples from '@octokit/webhooks-examples';
 import { sign } from '@octokit/webhooks-methods';
+import { HEAP_FLAGS } from '../src/static/heap-tuning.js';
 import { startFakeGitHubServer, type FakeGitHubServer, type FakeGitHubWorld } from '../test/helpers/fake-github-server.js';
 import { startFakeOpenAiServer } from '../test/helpers/fake-openai-server.js';
 
@@ -95,7 +96,7 @@ async function freePort(): Promise<number> {
 async function startServer(app: string, github: FakeGitHubServer, llmUrl: string): Promise<string> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [PROBOT, 'run', app], {
+  const child = spawn(process.execPath, [...HEAP_FLAGS, PROBOT, 'run', app], {
     cwd: scratch,
     env: {
       PATH: process.env.PATH ?? '',

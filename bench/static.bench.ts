@@ -13,9 +13,12 @@
  *   - ESLint (in-process Linter, flat config) with eslint-plugin-security's recommended rules.
  * Then where the time goes (traversal and taint timed inside their own runs, rules by instrumentation) and
  * both tools' findings per rule. Not part of `npm test`: it prints figures and never asserts on time.
- * Flags: --runs=N rounds (default 3), --passes=N timed passes per process (default 2), --warmups=N untimed
- * passes per process first (default 3: the JIT needs them; a bare parse ran 3689, 2377, 2134, 1966 ms on its
- * first four passes in one process), --skip-eslint.
+ * Every contender's process runs with the V8 flags production runs the static pass with (`HEAP_FLAGS`,
+ * src/static/heap-tuning.ts), the bare parse and ESLint alike; `--v8-defaults` runs them all without.
+ * Flags: --runs=N rounds (default 5: one process can settle 10% faster or slower than the next, so the medians
+ * need several), --passes=N timed passes per process (default 2), --warmups=N untimed passes per process first
+ * (default 3: the JIT needs them; a bare parse ran 3689, 2377, 2134, 1966 ms on its first four passes in one
+ * process), --skip-eslint, --v8-defaults.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -25,10 +28,11 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import ts from 'typescript';
 import { analyzeFile, astParseOptions, isAstAnalysable, type EnabledRule } from '../src/static/analyze-file.js';
 import { createRuleFilter } from '../src/static/create-rule-filter.js';
+import { HEAP_FLAGS, tuneHeap } from '../src/static/heap-tuning.js';
 import { AST_RULES } from '../src/static/registry.js';
 import { runStaticPass, type StaticInput } from '../src/static/run-static-pass.js';
 import { scanSecrets } from '../src/static/secrets/index.js';
-import { createTaintTracker } from '../src/static/taint/create-taint-tracker.js';
+import { addTrackerHandlers, createTaintTracker } from '../src/static/taint/create-taint-tracker.js';
 import { createHandlerTable, createWalk } from '../src/static/traverse.js';
 import { createEslintRunner, FATAL } from './lib/create-eslint-runner.js';
 import { instrumentRules } from './lib/instrument-rules.js';
@@ -41,10 +45,13 @@ const flag = (name: string, fallback: number): number => {
   const hit = args.find((a) => a.startsWith(`--${name}=`));
   return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
 };
-const RUNS = flag('runs', 3);
+const RUNS = flag('runs', 5);
 const PASSES = flag('passes', 2);
 const WARMUPS = flag('warmups', 3);
 const SKIP_ESLINT = args.includes('--skip-eslint');
+const V8_DEFAULTS = args.includes('--v8-defaults');
+// The in-process figures (traversal, taint, per rule) run as the contenders do; children get the flags on their command line.
+if (!V8_DEFAULTS) tuneHeap();
 const CHILD = args.find((a) => a.startsWith('--child='))?.slice('--child='.length);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -98,8 +105,8 @@ const NAMES = {
   pass: 'argus runStaticPass, all lines changed',
   secrets: 'secrets scanner alone, all lines',
   eslint: 'ESLint + security/recommended',
-  walk: 'traversal only (no-op callbacks)',
-  taint: 'traversal + taint tracker',
+  walk: 'traversal of every node (no-op callbacks)',
+  taint: 'traversal + taint tracker, as in the engine',
 } as const;
 type Key = keyof typeof NAMES;
 
@@ -134,9 +141,13 @@ function contender(key: Key): () => number | void {
       return timeOnAst((ast) => createWalk(ast).run(createHandlerTable(), noop, noop));
     case 'taint':
       return timeOnAst((ast) => {
+        // As analyzeFile runs it: the tracker as handlers of its own node types, so leaves are passed over.
         const walk = createWalk(ast);
         const taint = createTaintTracker(walk.parent);
-        walk.run(createHandlerTable(), taint.enter, taint.leave);
+        const table = createHandlerTable();
+        addTrackerHandlers(table, taint, 'enter');
+        addTrackerHandlers(table, taint, 'leave');
+        walk.run(table);
       });
     case 'eslint': {
       const eslint = createEslintRunner(files);
@@ -179,6 +190,11 @@ console.log(
   `\ntiming: each contender in its own process, ${WARMUPS} warm-up and ${PASSES} timed pass(es) per process, ` +
     `${RUNS} round(s) with the order rotating; medians of the ${RUNS * PASSES} timed passes`,
 );
+console.log(
+  V8_DEFAULTS
+    ? 'V8 flags: none (--v8-defaults); production runs the pass with ' + HEAP_FLAGS.join(' ')
+    : `V8 flags: ${HEAP_FLAGS.join(' ')} for every contender, as production runs the static pass (src/static/heap-tuning.ts); --v8-defaults runs without`,
+);
 const started = performance.now();
 const times = new Map<Key, number[]>(keys.map((k) => [k, []]));
 for (let round = 0; round < RUNS; round++) {
@@ -186,7 +202,7 @@ for (let round = 0; round < RUNS; round++) {
     const key = keys[(round + i) % keys.length]!;
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, import.meta.filename, `--child=${key}`, `--passes=${PASSES}`, `--warmups=${WARMUPS}`],
+      [...process.execArgv, ...(V8_DEFAULTS ? [] : HEAP_FLAGS), import.meta.filename, `--child=${key}`, `--passes=${PASSES}`, `--warmups=${WARMUPS}`],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (child.status !== 0) {
@@ -236,15 +252,13 @@ for (const f of files) {
     }
 }
 const engine = ms('engine');
-const walk = ms('walk');
-const taintOnly = Math.max(0, ms('taint') - walk);
+const walkAndTaint = ms('taint');
 const rulesMs = Math.max(0, ours - engine);
 const pct = (x: number): string => `${((x / ours) * 100).toFixed(0)}%`.padStart(5);
 console.log('\nwhere the AST pass spends its time (medians; traversal and taint timed on ready ASTs):');
 console.log(`  parse (typescript-estree)              ${parseMs.toFixed(0).padStart(7)} ms ${pct(parseMs)}`);
-console.log(`  traversal (enter/leave, parent links)  ${walk.toFixed(0).padStart(7)} ms ${pct(walk)}`);
-console.log(`  taint tracker facts (enter/leave)      ${taintOnly.toFixed(0).padStart(7)} ms ${pct(taintOnly)}`);
-console.log(`  rest of the engine (lines, dispatch)   ${Math.max(0, engine - parseMs - walk - taintOnly).toFixed(0).padStart(7)} ms`);
+console.log(`  traversal + taint tracker facts        ${walkAndTaint.toFixed(0).padStart(7)} ms ${pct(walkAndTaint)}`);
+console.log(`  rest of the engine (set-up, garbage)   ${Math.max(0, engine - parseMs - walkAndTaint).toFixed(0).padStart(7)} ms`);
 console.log(`  rules (all minus no-rule engine)       ${rulesMs.toFixed(0).padStart(7)} ms ${pct(rulesMs)}`);
 
 const { selfMs, calls, taint, overheadMsPerCall } = instrumented;

@@ -2,6 +2,8 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm ci` (the `prepare` script).
 let main;
 try {
+  // V8 flags for the static pass (dist/static/heap-tuning.js says why), set before the parser first runs.
+  (await import('../dist/static/heap-tuning.js')).tuneHeap();
   ({ main } = await import('../dist/cli/main.js'));
 } catch (err) {
   if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {

@@ -2,8 +2,7 @@ import { parse, type TSESTree, type TSESTreeOptions } from '@typescript-eslint/t
 import type { RawFinding, Severity } from '../findings/finding.js';
 import { createRuleFilter, type RuleFilter } from './create-rule-filter.js';
 import type { RuleContext, RuleReport, StaticRule } from './rule.js';
-import { createTaintTracker } from './taint/create-taint-tracker.js';
-import { RECORDED_TYPES, SCOPE_TYPES } from './taint/record-facts.js';
+import { addTrackerHandlers, createTaintTracker } from './taint/create-taint-tracker.js';
 import type { TaintQuery } from './taint/types.js';
 import { addHandler, createHandlerTable, createWalk, type NodeHandler, type ParentOf } from './traverse.js';
 
@@ -85,8 +84,7 @@ export function analyzeProgram(path: string, text: string, ast: TSESTree.Program
   const taint = createTaintTracker(walk.parent);
   const deferred: Array<() => void> = [];
   const table = createHandlerTable();
-  // The tracker records a node before any rule sees it and closes a scope after every rule has left it.
-  for (const type of RECORDED_TYPES) addHandler(table, type, false, taint.enter);
+  addTrackerHandlers(table, taint, 'enter');
   const file = new FileText(text);
   const runs = options.prefilter === false ? null : filterOf(rules)(text);
   for (let k = 0; k < rules.length; k++) {
@@ -101,7 +99,7 @@ export function analyzeProgram(path: string, text: string, ast: TSESTree.Program
       addHandler(table, exit ? key.slice(0, -EXIT.length) : key, exit, handler);
     }
   }
-  for (const type of SCOPE_TYPES) addHandler(table, type, true, taint.leave);
+  addTrackerHandlers(table, taint, 'leave');
   walk.run(table);
   // An atEnd callback may register another; the index loop runs those too.
   for (let i = 0; i < deferred.length; i++) deferred[i]!();

@@ -5,9 +5,9 @@ import { createConstantText, type ConstantText } from './create-constant-text.js
 import { createResolver, type Resolver } from './create-resolver.js';
 import { sinkBit, verdictOf } from './fact.js';
 import { memberRoot } from './record-facts.js';
-import { createFactRecorder } from './record-facts.js';
+import { createFactRecorder, RECORDED_TYPES, SCOPE_TYPES } from './record-facts.js';
 import type { TaintTracker } from './types.js';
-import type { ParentOf } from '../traverse.js';
+import { addHandler, type HandlerTable, type ParentOf } from '../traverse.js';
 
 /**
  * Builds the taint tracker for one file. The traversal feeds `enter`/`leave` (scopes, declarations,
@@ -75,4 +75,14 @@ export function createTaintTracker(parent: ParentOf): TaintTracker {
       },
     },
   };
+}
+
+/**
+ * Adds `tracker` to a walk's handler table for the node types it acts on, so the walk can pass over the rest:
+ * `'enter'` before any rule's handlers are added (the tracker records a node before a rule sees it), `'leave'`
+ * after them all (a scope closes once every rule has left it).
+ */
+export function addTrackerHandlers(table: HandlerTable, tracker: TaintTracker, phase: 'enter' | 'leave'): void {
+  if (phase === 'enter') for (const type of RECORDED_TYPES) addHandler(table, type, false, tracker.enter);
+  else for (const type of SCOPE_TYPES) addHandler(table, type, true, tracker.leave);
 }

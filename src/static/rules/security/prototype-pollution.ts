@@ -41,6 +41,12 @@ export const prototypePollution: StaticRule = {
       ' Values of unknown origin (neither constants nor traced to input) are listed at `info` with confidence 0.3: JSON and SARIF output with `min_severity: info` show them, reviews do not.',
   },
   create(ctx) {
+    /** Reports the most tainted of `values` reaching `node` (call from `atEnd`). */
+    const reportWorst = (node: TSESTree.Node, values: readonly TSESTree.Node[], reaches: string, fix: string): void => {
+      const worst = worstVerdict(ctx.taint, values, 'prototype');
+      if (worst === null) return;
+      reportTaint(ctx, { node, value: worst.value, verdict: worst.verdict, sink: 'prototype', reaches, impact: IMPACT, fix, unknown: 'ambient' });
+    };
     /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
     const onCall = (node: TSESTree.CallExpression, name: string): void => {
       // `map.set(key, value)` has too few arguments for a path setter: settled before anything is allocated.
@@ -71,20 +77,14 @@ export const prototypePollution: StaticRule = {
         return;
       }
       if (sources.length === 0) return;
-      ctx.atEnd(() => {
-        const worst = worstVerdict(ctx.taint, sources, 'prototype');
-        if (worst === null) return;
-        reportTaint(ctx, {
+      ctx.atEnd(() =>
+        reportWorst(
           node,
-          value: worst.value,
-          verdict: worst.verdict,
-          sink: 'prototype',
-          reaches: `the recursive merge \`${method}()\``,
-          impact: IMPACT,
-          fix: 'Copy only the fields you expect (or validate the object with a schema first), or merge with a function that skips `__proto__` and `constructor`.',
-          unknown: 'ambient',
-        });
-      });
+          sources,
+          `the recursive merge \`${method}()\``,
+          'Copy only the fields you expect (or validate the object with a schema first), or merge with a function that skips `__proto__` and `constructor`.',
+        ),
+      );
     };
     /** A bracket assignment (out of the handler, which runs for every assignment: see `onCall`). */
     const onBracketAssignment = (node: TSESTree.AssignmentExpression): void => {
@@ -97,18 +97,12 @@ export const prototypePollution: StaticRule = {
       const base = m;
       ctx.atEnd(() => {
         if (isPrototypeFree(ctx, base)) return;
-        const worst = worstVerdict(ctx.taint, keys, 'prototype');
-        if (worst === null) return;
-        reportTaint(ctx, {
+        reportWorst(
           node,
-          value: worst.value,
-          verdict: worst.verdict,
-          sink: 'prototype',
-          reaches: 'an object key in a bracket assignment',
-          impact: IMPACT,
-          fix: 'Skip `__proto__`, `constructor` and `prototype` (or allow-list the keys), or store the data in a `Map` or an `Object.create(null)` object.',
-          unknown: 'ambient',
-        });
+          keys,
+          'an object key in a bracket assignment',
+          'Skip `__proto__`, `constructor` and `prototype` (or allow-list the keys), or store the data in a `Map` or an `Object.create(null)` object.',
+        );
       });
     };
     return {
