@@ -116,9 +116,8 @@ class FileText {
 }
 
 /**
- * What one rule sees of one file. A class, not an object literal: a literal with a getter gets a hidden class
- * of its own each time it is made, so every `ctx.x` read in every rule missed its inline cache (and the
- * thousands of one-off classes were garbage to collect).
+ * What one rule sees of one file. A class, not an object literal: V8 makes an object literal with a getter a
+ * dictionary-mode object (`%HasFastProperties` is false), so every `ctx.x` read in every rule was a hash lookup.
  */
 class EngineContext implements RuleContext {
   constructor(
