@@ -9,9 +9,9 @@ import { setFlagsFromString } from 'node:v8';
  * it. A young-generation collection that falls while a tree is read finds nearly all of that file's nodes alive,
  * and from such collections V8 learns that the parser's node allocations "survive", and from then on makes
  * them in the old generation. They die as young as ever, so the old generation fills with garbage: twice as
- * many full collections, and the parse itself ran about 10% slower than in a process that only parses
- * (interleaved runs, bench/static.bench.ts with `--v8-defaults`). Without pretenuring the parse runs as fast
- * in the pass as alone. Nothing else in Argus allocates in a pattern that pretenuring helps.
+ * many full collections, and the parse itself ran 6-14% slower than in a process that only parses (one
+ * process per run, three pairs in a row; docs/benchmarks.md, "V8 pretenuring"). Without pretenuring the parse
+ * runs as fast in the pass as alone. Nothing else in Argus allocates in a pattern that pretenuring helps.
  */
 export const HEAP_FLAGS: readonly string[] = ['--no-allocation-site-pretenuring'];
 

@@ -55,9 +55,10 @@ export const RECORDED_TYPES: readonly string[] = [
 ];
 
 /**
- * The recording half of the taint tracker: called on the way into and out of every node of the one traversal,
- * it keeps a stack of scope nodes and records declarations, assignments, returns and named calls in O(1) per
- * node (a switch on the type; nothing is allocated for the other node types).
+ * The recording half of the taint tracker: called on the way into the nodes of `RECORDED_TYPES` and out of those
+ * of `SCOPE_TYPES` in the one traversal (any other node may be passed too, and is ignored), it keeps a stack of
+ * scope nodes and records declarations, assignments, returns and named calls in O(1) per node (a switch on the
+ * type; nothing is allocated for the other node types).
  */
 export function createFactRecorder(parent: ParentOf): { enter(node: TSESTree.Node): void; leave(node: TSESTree.Node): void; facts: FileFacts } {
   const facts: FileFacts = { scopes: new Map(), pending: [], returns: new Map(), namedCalls: [] };

@@ -50,7 +50,7 @@ export const codeInjection: StaticRule = {
       return ctx.taint.moduleOf(callee) === 'vm';
     };
 
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression): void => {
       const t = callTarget(node);
       if (t === null) return;

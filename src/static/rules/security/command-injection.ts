@@ -43,7 +43,7 @@ export const commandInjection: StaticRule = {
     const promisified = new Set<string>();
     const imported = new Map<string, string>();
 
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression): void => {
       const t = callTarget(node);
       const first = node.arguments[0];

@@ -95,7 +95,7 @@ export const hardcodedCredentials: StaticRule = {
         if (arg.type === 'ObjectExpression') for (const p of passwordProperties(arg, tail === 'connect', 0)) flag(p, p.value, `The \`${propertyKeyName(p)}\` passed to \`${name}()\``);
       }
     };
-    /** A `btoa(...)`/`.toString('base64')` call: Basic credentials encoded here? (Out of the handler: see `onCall`.) */
+    /** A `btoa(...)`/`.toString('base64')` call: Basic credentials encoded here? (Kept out of the handler: see `RuleVisitor`.) */
     const onEncode = (node: TSESTree.CallExpression, tail: 'btoa' | 'toString'): void => {
       const source = basicAuthSource(node, tail);
       if (source === null) return;

@@ -61,9 +61,9 @@ export const nosqlInjection: StaticRule = {
       ' `$where` code of unknown origin is reported one grade lower (confidence 0.55); filter values of unknown origin are listed at `info` (0.3).',
   },
   create(ctx) {
-    /** Reports `$where` code once the file is read (out of the handler, which runs for every property: see `onCall`). */
+    /** Reports `$where` code once the file is read (kept out of the handler: see `RuleVisitor`). */
     const whereLater = (node: TSESTree.Node, code: TSESTree.Node): void => ctx.atEnd(() => reportWhere(ctx, node, code));
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression): void => {
       const t = callTarget(node);
       const first = node.arguments[0];

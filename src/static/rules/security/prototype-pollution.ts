@@ -47,7 +47,7 @@ export const prototypePollution: StaticRule = {
       if (worst === null) return;
       reportTaint(ctx, { node, value: worst.value, verdict: worst.verdict, sink: 'prototype', reaches, impact: IMPACT, fix, unknown: 'ambient' });
     };
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression, name: string): void => {
       // `map.set(key, value)` has too few arguments for a path setter: settled before anything is allocated.
       if (PATH_SETTERS.has(name) && node.arguments.length < 3) return;
@@ -86,7 +86,7 @@ export const prototypePollution: StaticRule = {
         ),
       );
     };
-    /** A bracket assignment (out of the handler, which runs for every assignment: see `onCall`). */
+    /** A bracket assignment (kept out of the handler: see `RuleVisitor`). */
     const onBracketAssignment = (node: TSESTree.AssignmentExpression): void => {
       const keys: TSESTree.Node[] = [];
       let m: TSESTree.Node = node.left;

@@ -54,7 +54,7 @@ export const sqlInjection: StaticRule = {
       const d = typeof module === 'string' ? DRIVERS.get(module) : undefined;
       if (d !== undefined) (drivers ??= new Set()).add(d);
     };
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression): void => {
       const t = callTarget(node);
       if (t === null) return;

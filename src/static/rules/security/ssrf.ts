@@ -49,7 +49,7 @@ export const ssrf: StaticRule = {
     /** Names of client instances: `const api = axios.create({ ... })` (made on the first one). */
     let instances: Set<string> | null = null;
     const isClientName = (name: string): boolean => CALLABLE_CLIENTS.has(name) || NODE_HTTP.has(name) || imported.has(name) || (instances?.has(name) ?? false);
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression): void => {
       const t = callTarget(node);
       const first = node.arguments[0];

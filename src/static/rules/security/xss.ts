@@ -64,7 +64,7 @@ export const xss: StaticRule = {
       });
     };
 
-    /** The work for a call whose name passed the handler's test (out of the handler: its closures would make every call allocate). */
+    /** The work for a call whose name passed the handler's test (kept out of the handler: see `RuleVisitor`). */
     const onCall = (node: TSESTree.CallExpression): void => {
       const t = callTarget(node);
       if (t === null || t.receiver === null) return;
@@ -91,7 +91,7 @@ export const xss: StaticRule = {
         ctx.atEnd(() => reportNoEscape(ctx, node));
       }
     };
-    /** `ctx.body = x` in Koa (out of the handler, which runs for every assignment: see `onCall`). */
+    /** `ctx.body = x` in Koa (kept out of the handler: see `RuleVisitor`). */
     const koaBody = (node: TSESTree.AssignmentExpression, ctxParam: TSESTree.Identifier): void => {
       ctx.atEnd(() => {
         if (ctx.taint.roleOf(ctxParam) === 'request') response(node, node.right, '`ctx.body`, which Koa serves as HTML when it looks like HTML');
